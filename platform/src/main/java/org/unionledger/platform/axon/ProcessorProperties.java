@@ -1,0 +1,15 @@
+package org.unionledger.platform.axon;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Defaults for every pooled streaming event processor.
+ *
+ * @param initialSegmentCount segments a processor's token is split into when it first starts
+ * @param batchSize           events handled in one unit of work (and one token update)
+ */
+@ConfigurationProperties("unionledger.processors")
+public record ProcessorProperties(@DefaultValue("1") int initialSegmentCount,
+                                  @DefaultValue("100") int batchSize) {
+}
