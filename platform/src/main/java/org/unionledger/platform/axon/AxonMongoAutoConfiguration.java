@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Bean;
  * Events never go to MongoDB: the event store is Axon Server or the JDBC engine.
  * <p>
  * Indexes are not created while building these components, because that would block startup (and fail it)
- * whenever MongoDB is unreachable; {@link AxonMongoIndexes} creates them once MongoDB answers.
+ * whenever MongoDB is unreachable; {@link AxonMongoIndexes} creates them once MongoDB answers, and each
+ * dead-letter queue (whose constructor insists on creating its indexes) is built on first use.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class,
         before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
@@ -76,11 +77,12 @@ public class AxonMongoAutoConfiguration {
             @Qualifier("eventSerializer") Serializer eventSerializer) {
         return new DeadLetterQueueProviderConfigurerModule(
                 eventProcessorProperties,
-                processingGroup -> configuration -> MongoSequencedDeadLetterQueue.builder()
-                                                                                 .processingGroup(processingGroup)
-                                                                                 .mongoTemplate(axonMongoTemplate)
-                                                                                 .serializer(eventSerializer)
-                                                                                 .build());
+                processingGroup -> configuration -> new LazyDeadLetterQueue<>(
+                        () -> MongoSequencedDeadLetterQueue.builder()
+                                                           .processingGroup(processingGroup)
+                                                           .mongoTemplate(axonMongoTemplate)
+                                                           .serializer(eventSerializer)
+                                                           .build()));
     }
 
     @Bean
