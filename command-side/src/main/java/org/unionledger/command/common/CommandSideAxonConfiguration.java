@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.Map;
 
 /** Request metadata on every command and its events; refusals translated the same way in both modes. */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +25,12 @@ class CommandSideAxonConfiguration {
     @Bean
     static CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
+    }
+
+    /** The message that caused an event or command: the command for its events, the event for a saga's commands. */
+    @Bean
+    static CorrelationDataProvider causationProvider() {
+        return message -> Map.of(RequestMetadata.CAUSATION_ID, message.getIdentifier());
     }
 
     /** Actor, request time and idempotency key travel from the command to its events. */

@@ -25,11 +25,12 @@ public class RequestMetadata implements MessageDispatchInterceptor<CommandMessag
     public static final String ACTOR = "actor";
     public static final String REQUESTED_AT = "requestedAt";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String CAUSATION_ID = "causationId";
     /** Metadata keys copied from a command onto the events it causes. */
     public static final List<String> KEYS = List.of(ACTOR, REQUESTED_AT, IDEMPOTENCY_KEY);
 
     static final String ACTOR_HEADER = "X-Actor";
-    static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     static final String ANONYMOUS = "anonymous";
 
     private final Clock clock;

@@ -6,7 +6,10 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.unionledger.shared.common.RuleViolation;
+
+import java.util.Locale;
 
 /**
  * Turns a refused command into a {@link CommandExecutionException} whose details are the {@link RuleViolation}.
@@ -21,9 +24,20 @@ public class RuleViolationTranslator implements MessageHandlerInterceptor<Comman
         } catch (RuleViolationException e) {
             throw new CommandExecutionException(e.getMessage(), e, e.violation());
         } catch (AggregateNotFoundException e) {
-            throw new CommandExecutionException(e.getMessage(), e, new RuleViolation(
-                    RuleViolation.Kind.NOT_FOUND, "NOT_FOUND", null,
-                    "Nothing exists with id " + e.getAggregateIdentifier()));
+            String kind = aggregateKind(unitOfWork.getMessage());
+            throw new CommandExecutionException(e.getMessage(), e, new RuleViolation(RuleViolation.Kind.NOT_FOUND,
+                    kind.toUpperCase(Locale.ROOT) + "_NOT_FOUND", null,
+                    "No " + kind + " with id " + e.getAggregateIdentifier()));
+        } catch (ConflictingAggregateVersionException e) {
+            throw new CommandExecutionException(e.getMessage(), e, new RuleViolation(RuleViolation.Kind.CONFLICT,
+                    "VERSION_CONFLICT", "If-Match", "The " + aggregateKind(unitOfWork.getMessage())
+                    + " is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()));
         }
+    }
+
+    /** {@code member} for commands in the member package, {@code union} for the union package. */
+    private static String aggregateKind(CommandMessage<?> command) {
+        String packageName = command.getPayloadType().getPackageName();
+        return packageName.substring(packageName.lastIndexOf('.') + 1);
     }
 }

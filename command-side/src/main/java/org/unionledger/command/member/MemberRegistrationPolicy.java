@@ -36,10 +36,7 @@ final class MemberRegistrationPolicy {
             throw RuleViolationException.invalid("BIRTH_DATE_NOT_BEFORE_JOINING", "personal.dateOfBirth",
                     "dateOfBirth must be before the joining date");
         }
-        if (!MOBILE.matcher(command.personal().phone()).matches()) {
-            throw RuleViolationException.invalid("INVALID_PHONE", "personal.phone",
-                    "phone must be a Vietnamese mobile number: 0 then 3, 5, 7, 8 or 9, then 8 digits");
-        }
+        checkPhone(command.personal().phone(), "personal.phone");
         if (!COUNTRY.matcher(command.nationality()).matches()) {
             throw RuleViolationException.invalid("INVALID_NATIONALITY", "nationality",
                     "nationality must be an ISO 3166-1 alpha-2 code such as VN");
@@ -64,6 +61,17 @@ final class MemberRegistrationPolicy {
         }
         if (!VIETNAM.equals(command.nationality())) {
             checkForeignWorker(command);
+        }
+    }
+
+    static void checkPhone(String phone) {
+        checkPhone(phone, "phone");
+    }
+
+    private static void checkPhone(String phone, String field) {
+        if (phone == null || !MOBILE.matcher(phone).matches()) {
+            throw RuleViolationException.invalid("INVALID_PHONE", field,
+                    "phone must be a Vietnamese mobile number: 0 then 3, 5, 7, 8 or 9, then 8 digits");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.unionledger.platform.axon;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -23,6 +25,8 @@ import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.unionledger.platform.mongo.IndexDeclaration;
+import org.unionledger.platform.mongo.MongoIndexes;
 
 /**
  * Axon's tracking tokens, sagas and dead letters in MongoDB, through the axon-mongo extension. The extension's
@@ -30,7 +34,8 @@ import org.springframework.context.annotation.Bean;
  * Events never go to MongoDB: the event store is Axon Server or the JDBC engine.
  * <p>
  * Indexes are not created while building these components, because that would block startup (and fail it)
- * whenever MongoDB is unreachable; {@link AxonMongoIndexes} creates them once MongoDB answers, and each
+ * whenever MongoDB is unreachable; they are declared for {@link MongoIndexes}, which creates them once MongoDB
+ * answers, and each
  * dead-letter queue (whose constructor insists on creating its indexes) is built on first use.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class,
@@ -85,8 +90,20 @@ public class AxonMongoAutoConfiguration {
                                                            .build()));
     }
 
+    /** The unique token index keeps two nodes from claiming the same segment twice. */
     @Bean
-    AxonMongoIndexes axonMongoIndexes(MongoTemplate axonMongoTemplate) {
-        return new AxonMongoIndexes(axonMongoTemplate);
+    IndexDeclaration axonTokenIndex() {
+        return new IndexDeclaration("trackingtokens", Indexes.ascending("processorName", "segment"),
+                new IndexOptions().unique(true));
+    }
+
+    @Bean
+    IndexDeclaration axonSagaIndex() {
+        return IndexDeclaration.of("sagas", Indexes.ascending("sagaType", "associations.key", "associations.value"));
+    }
+
+    @Bean
+    IndexDeclaration axonDeadLetterIndex() {
+        return IndexDeclaration.of("deadletters", Indexes.ascending("processingGroup", "sequenceIdentifier", "index"));
     }
 }

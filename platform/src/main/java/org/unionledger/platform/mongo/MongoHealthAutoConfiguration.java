@@ -10,11 +10,18 @@ import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 
-/** MongoDB health by {@code ping}; replaces Spring Boot's indicator of the same name. */
+import java.util.List;
+
+/** MongoDB health by {@code ping} (replacing Spring Boot's indicator of the same name), and declared indexes. */
 @AutoConfiguration(after = MongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, MongoClient.class})
 @ConditionalOnBean(MongoClient.class)
 public class MongoHealthAutoConfiguration {
+
+    @Bean
+    MongoIndexes mongoIndexes(MongoClient client, MongoProperties properties, List<IndexDeclaration> declarations) {
+        return new MongoIndexes(client.getDatabase(properties.getMongoClientDatabase()), declarations);
+    }
 
     @Bean
     HealthIndicator mongoHealthIndicator(MongoClient client, MongoProperties properties) {

@@ -3,6 +3,7 @@ package org.unionledger.query.member.directory;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.unionledger.shared.member.Employment;
+import org.unionledger.shared.member.EndReason;
 import org.unionledger.shared.member.Gender;
 import org.unionledger.shared.member.MemberId;
 import org.unionledger.shared.member.MemberStatus;
@@ -27,6 +28,10 @@ record MemberDirectoryEntry(@Id String id,
                             LocalDate joinedOn,
                             String nationality,
                             MemberStatus status,
+                            String cardNumber,
+                            String pendingTransferTo,
+                            EndReason endReason,
+                            LocalDate endedOn,
                             long version,
                             Instant updatedAt) {
 
@@ -34,6 +39,7 @@ record MemberDirectoryEntry(@Id String id,
 
     MemberView toView() {
         return new MemberView(new MemberId(id), fullName, gender, personal, employment, new UnionId(unionId), joinedOn,
-                nationality, status, version, updatedAt);
+                nationality, status, cardNumber, pendingTransferTo == null ? null : new UnionId(pendingTransferTo),
+                endReason, endedOn, version, updatedAt);
     }
 }
