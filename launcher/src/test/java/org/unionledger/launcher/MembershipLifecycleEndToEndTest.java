@@ -1,0 +1,219 @@
+package org.unionledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The membership lifecycle and the API's conventions (statuses, If-Match, Idempotency-Key) over real HTTP. */
+class MembershipLifecycleEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+    static UnionLedger system;
+    static Members.Tree tree;
+    static String port;
+
+    @BeforeAll
+    static void start() {
+        system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
+                "--unionledger.command-port=0", "--unionledger.query-port=0");
+        tree = Members.Tree.build(system.commandPort(), "life");
+        port = Members.establish(system.commandPort(), "Port union", "LIFE-PORT", "GRASSROOTS", "ENTERPRISE", tree.ward());
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void memberGoesThroughCardSuspensionAndTransferWithVersionsCountingUp() {
+        String member = register("Nguyễn Văn An");
+
+        assertThat(command(member, "card", "{\"issuedOn\": \"2025-08-05\"}").body().get("version").asLong()).isEqualTo(1);
+        assertThat(command(member, "suspend", "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}")
+                .body().get("version").asLong()).isEqualTo(2);
+        assertThat(command(member, "reinstate", "{\"reason\": \"paid\", \"effectiveOn\": \"2025-10-01\"}")
+                .body().get("version").asLong()).isEqualTo(3);
+        command(member, "transfers", """
+                {"toUnionId": "%s", "newWorkplace": "Hai Phong Port", "reason": "new job", "requestedOn": "2025-10-02"}
+                """.formatted(port));
+        JsonNode pending = awaitMember(member, m -> m.get("version").asLong() == 4);
+        assertThat(pending.get("status").asText()).isEqualTo("TRANSFER_PENDING");
+        assertThat(pending.get("pendingTransferTo").asText()).isEqualTo(port);
+
+        Http.Response accepted = command(member, "transfers/accept",
+                "{\"receivingUnionId\": \"%s\", \"acceptedOn\": \"2025-10-05\"}".formatted(port));
+        assertThat(accepted.body().get("version").asLong()).isEqualTo(5);
+
+        JsonNode moved = awaitMember(member, m -> m.get("version").asLong() == 5);
+        assertThat(moved.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(moved.get("unionId").asText()).isEqualTo(port);
+        assertThat(moved.at("/employment/workplace").asText()).isEqualTo("Hai Phong Port");
+        assertThat(moved.get("cardNumber").asText()).matches("UL\\d{10}");
+        assertThat(moved.has("pendingTransferTo")).isFalse();
+    }
+
+    @Test
+    void refusalsUseTheirStatusesAndStableCodes() {
+        String member = register("Trần Văn Bảo");
+
+        assertProblem(Http.postJson(system.commandPort(), "/api/members/no-such-member/suspend",
+                "{\"reason\": \"x\", \"effectiveOn\": \"2025-09-01\"}", Map.of()), 404, "MEMBER_NOT_FOUND");
+        assertProblem(Http.postJson(system.commandPort(), "/api/members",
+                Members.validRegistration("X", "no-such-union"), Map.of()), 404, "UNION_NOT_FOUND");
+        assertProblem(Http.postJson(system.commandPort(), "/api/unions/no-such-union/rename",
+                "{\"name\": \"x\", \"effectiveOn\": \"2025-09-01\"}", Map.of()), 404, "UNION_NOT_FOUND");
+        assertProblem(command(member, "reinstate", "{\"reason\": \"x\", \"effectiveOn\": \"2025-09-01\"}"),
+                409, "MEMBER_NOT_SUSPENDED");
+        assertProblem(Http.postJson(system.commandPort(), "/api/members/" + member + "/end",
+                "{\"reason\": \"BORED\", \"endedOn\": \"2025-09-01\"}", Map.of()), 400, "MALFORMED_REQUEST");
+        assertProblem(Http.postJson(system.commandPort(), "/api/unions/" + tree.grassroots() + "/dissolve",
+                "{\"dissolvedOn\": \"2025-09-01\", \"reason\": \"closing\"}", Map.of()), 409, "UNION_HAS_MEMBERS");
+        assertProblem(Http.postJson(system.commandPort(), "/api/members/" + member + "/transfers",
+                "{\"toUnionId\": \"%s\", \"reason\": \"x\", \"requestedOn\": \"2025-09-01\"}".formatted(tree.ward()),
+                Map.of()), 409, "UNION_NOT_GRASSROOTS");
+    }
+
+    @Test
+    void staleIfMatchIsRefusedAndCurrentOneIsAccepted() {
+        String member = register("Lê Thị Cúc");
+
+        assertProblem(Http.postJson(system.commandPort(), "/api/members/" + member + "/suspend",
+                "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}", Map.of("If-Match", "\"3\"")),
+                409, "VERSION_CONFLICT");
+        assertProblem(Http.postJson(system.commandPort(), "/api/members/" + member + "/suspend",
+                "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}", Map.of("If-Match", "yesterday")),
+                400, "INVALID_IF_MATCH");
+        Http.Response accepted = Http.postJson(system.commandPort(), "/api/members/" + member + "/suspend",
+                "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}", Map.of("If-Match", "\"0\""));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.body().get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void retriedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndEmitsNothing() {
+        String body = Members.validRegistration("Phạm Văn Dũng", tree.grassroots());
+        Http.Response first = Http.postJson(system.commandPort(), "/api/members", body, Map.of("Idempotency-Key", "reg-dung"));
+        Http.Response retry = Http.postJson(system.commandPort(), "/api/members", body, Map.of("Idempotency-Key", "reg-dung"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        String member = first.body().get("id").asText();
+
+        Map<String, String> suspendKey = Map.of("Idempotency-Key", "suspend-dung");
+        String suspend = "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}";
+        Http.Response suspended = Http.postJson(system.commandPort(), "/api/members/" + member + "/suspend", suspend, suspendKey);
+        Http.Response again = Http.postJson(system.commandPort(), "/api/members/" + member + "/suspend", suspend, suspendKey);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(suspended.body());
+        assertThat(eventsOf(member)).isEqualTo(2);
+
+        assertProblem(Http.postJson(system.commandPort(), "/api/members/" + member + "/suspend",
+                "{\"reason\": \"other\", \"effectiveOn\": \"2025-09-01\"}", suspendKey), 422, "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void ofSimultaneousRegistrationsWithOneNationalIdExactlyOneSucceeds() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String nationalId = "079090" + (500_000 + round);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Http.Response>> attempts = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String body = Members.registration("Hoàng Văn " + i, tree.grassroots(), nationalId);
+                    attempts.add(pool.submit(() -> {
+                        start.await();
+                        return Http.postJson(system.commandPort(), "/api/members", body, Map.of());
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Http.Response> attempt : attempts) {
+                    Http.Response response = attempt.get();
+                    statuses.add(response.status());
+                    if (response.status() == 409) {
+                        assertThat(response.body().get("code").asText()).isEqualTo("NATIONAL_ID_TAKEN");
+                    }
+                }
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(201, 409, 409, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void endedMembersNationalIdCanRegisterAgain() {
+        String nationalId = "001090777001";
+        String first = Http.postJson(system.commandPort(), "/api/members",
+                Members.registration("Vũ Văn Em", tree.grassroots(), nationalId), Map.of()).body().get("id").asText();
+        command(first, "end", "{\"reason\": \"LEFT\", \"endedOn\": \"2025-09-01\"}");
+
+        Http.Response again = Http.postJson(system.commandPort(), "/api/members",
+                Members.registration("Vũ Văn Em", tree.grassroots(), nationalId), Map.of());
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body().get("id").asText()).isNotEqualTo(first);
+    }
+
+    @Test
+    void querySideShowsAUnionWithItsChildren() {
+        JsonNode ward = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                               .until(() -> Http.get(system.queryPort(), "/api/unions/" + tree.ward()),
+                                       r -> r.status() == 200 && r.body().get("children").size() == 2)
+                               .body();
+        assertThat(ward.get("level").asText()).isEqualTo("UPPER_LEVEL");
+        assertThat(ward.get("parentId").asText()).isEqualTo(tree.federation());
+        assertThat(ward.get("children").findValuesAsText("unionId")).containsExactlyInAnyOrder(tree.grassroots(), port);
+        assertThat(Http.get(system.queryPort(), "/api/unions/nowhere").status()).isEqualTo(404);
+    }
+
+    private static String register(String name) {
+        Http.Response created = Http.postJson(system.commandPort(), "/api/members",
+                Members.validRegistration(name, tree.grassroots()), Map.of());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    private static Http.Response command(String member, String action, String body) {
+        Http.Response response = Http.postJson(system.commandPort(), "/api/members/" + member + "/" + action, body, Map.of());
+        return response;
+    }
+
+    private static JsonNode awaitMember(String member, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                      .until(() -> Http.get(system.queryPort(), "/api/members/" + member),
+                              r -> r.status() == 200 && condition.test(r.body()))
+                      .body();
+    }
+
+    private static long eventsOf(String aggregateId) {
+        return system.commandSide().getBean(EventStore.class).readEvents(aggregateId).asStream().count();
+    }
+
+    private static void assertProblem(Http.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("code").asText()).isEqualTo(code);
+    }
+}
