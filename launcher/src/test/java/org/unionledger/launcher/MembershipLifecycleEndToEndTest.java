@@ -1,6 +1,10 @@
 package org.unionledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -129,6 +135,31 @@ class MembershipLifecycleEndToEndTest {
 
         assertProblem(Http.postJson(system.commandPort(), "/api/members/" + member + "/suspend",
                 "{\"reason\": \"other\", \"effectiveOn\": \"2025-09-01\"}", suspendKey), 422, "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void retryAfterACrashBetweenStoringEventsAndRecordingTheAnswerFindsTheEventsInsteadOfRepeatingThem() {
+        String member = register("Đỗ Văn Giang");
+        Map<String, String> key = Map.of("Idempotency-Key", "reissue-giang");
+        command(member, "card", "{\"issuedOn\": \"2025-08-05\"}");
+        String reissue = "{\"reason\": \"lost\", \"issuedOn\": \"2025-09-05\"}";
+        Http.Response first = Http.postJson(system.commandPort(), "/api/members/" + member + "/card/reissue", reissue, key);
+        assertThat(first.body().get("version").asLong()).isEqualTo(2);
+
+        // As if the process had died after the events were stored but before the answer was recorded.
+        try (MongoClient client = MongoClients.create(
+                system.commandSide().getEnvironment().getRequiredProperty("spring.data.mongodb.uri"))) {
+            client.getDatabase(UnionLedger.DATABASE).getCollection("cmd_idempotency").updateOne(
+                    Filters.eq("_id", "reissue-giang"),
+                    Updates.combine(Updates.set("state", "PENDING"),
+                            Updates.set("startedAt", Date.from(Instant.now().minus(Duration.ofMinutes(5))))));
+        }
+
+        Http.Response retry = Http.postJson(system.commandPort(), "/api/members/" + member + "/card/reissue", reissue, key);
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(eventsOf(member)).as("registration, card, one reissue").isEqualTo(3);
     }
 
     @Test

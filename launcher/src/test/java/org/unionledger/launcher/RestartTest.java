@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 class RestartTest {
 
     private static final String PROCESSOR = "member-directory";
+    private static final String SUSPEND = "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}";
 
     @TempDir
     Path dataDir;
@@ -36,16 +37,28 @@ class RestartTest {
             tree = Members.Tree.build(system.commandPort(), "restart");
             first = register(system, "Nguyễn Văn An", tree);
             awaitMember(system, first);
+            Http.Response suspended = Http.postJson(system.commandPort(), "/api/members/" + first + "/suspend",
+                    SUSPEND, Map.of("Idempotency-Key", "suspend-before-restart"));
+            assertThat(suspended.status()).isEqualTo(200);
+            assertThat(suspended.body().get("version").asLong()).isEqualTo(1);
+            awaitMember(system, first);
             eventsBeforeStop = eventCount(system);
-            assertThat(eventsBeforeStop).as("three unions and one member").isEqualTo(4);
+            assertThat(eventsBeforeStop).as("three unions, one registration, one suspension").isEqualTo(5);
             // The global index starts at 1 and has no gaps, so the token ends at the event count.
             tokenBeforeStop = awaitTokenAtLeast(system, eventsBeforeStop);
             assertThat(tokenBeforeStop).isEqualTo(eventsBeforeStop);
         }
 
         try (UnionLedger system = start()) {
+            // A retry of a request answered before the restart gets the same answer and changes nothing.
+            Http.Response retried = Http.postJson(system.commandPort(), "/api/members/" + first + "/suspend",
+                    SUSPEND, Map.of("Idempotency-Key", "suspend-before-restart"));
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.body().get("version").asLong()).isEqualTo(1);
+
             // Read model and token are there before anything new happens: no replay from the start.
-            assertThat(Http.get(system.queryPort(), "/api/members/" + first).status()).isEqualTo(200);
+            assertThat(Http.get(system.queryPort(), "/api/members/" + first).body().get("status").asText())
+                    .isEqualTo("SUSPENDED");
             assertThat(storedTokenIndex(system)).isEqualTo(tokenBeforeStop);
             assertThat(eventCount(system)).isEqualTo(eventsBeforeStop);
 
@@ -57,7 +70,8 @@ class RestartTest {
 
             JsonNode firstMember = Http.get(system.queryPort(), "/api/members/" + first).body();
             assertThat(firstMember.get("fullName").asText()).isEqualTo("Nguyễn Văn An");
-            assertThat(firstMember.get("version").asLong()).isZero();
+            assertThat(firstMember.get("version").asLong()).isEqualTo(1);
+            assertThat(firstMember.get("status").asText()).isEqualTo("SUSPENDED");
             assertThat(directorySize(system)).isEqualTo(2);
         }
     }
