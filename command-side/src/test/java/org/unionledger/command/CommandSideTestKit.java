@@ -24,7 +24,7 @@ public final class CommandSideTestKit implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoClient client;
-    public final MovableClock clock = new MovableClock(Instant.parse("2025-09-01T03:00:00Z"));
+    public final MovableClock clock = new MovableClock(Instant.parse("2025-09-01T03:00:00.123456789Z"));
     public final MongoTemplate mongo;
     public final UnionDirectory unions;
     public final UniqueKeys keys;
@@ -50,7 +50,7 @@ public final class CommandSideTestKit implements AutoCloseable {
         server.shutdownNow();
     }
 
-    /** A clock that stands still until moved. */
+    /** A clock that stands still until moved; it starts with nanoseconds, as a real clock has. */
     public static final class MovableClock extends Clock {
         private Instant now;
 

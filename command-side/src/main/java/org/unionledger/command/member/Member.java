@@ -9,10 +9,15 @@ import org.unionledger.command.common.Compensation;
 import org.unionledger.command.common.EventHistory;
 import org.unionledger.command.common.RuleViolationException;
 import org.unionledger.command.common.UniqueKeys;
+import org.unionledger.command.dues.DuesSchedule;
 import org.unionledger.command.union.UnionDirectory;
 import org.unionledger.command.union.UnionFacts;
 import org.unionledger.shared.member.AcceptTransferCommand;
 import org.unionledger.shared.member.CancelTransferCommand;
+import org.unionledger.shared.member.DuesMonthExemptedEvent;
+import org.unionledger.shared.member.DuesPaidEvent;
+import org.unionledger.shared.member.ExemptDuesMonthCommand;
+import org.unionledger.shared.member.RecordDuesPaymentCommand;
 import org.unionledger.shared.member.EndMembershipCommand;
 import org.unionledger.shared.member.IssueMembershipCardCommand;
 import org.unionledger.shared.member.MemberId;
@@ -41,12 +46,15 @@ import org.unionledger.shared.union.UnionLevel;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member of a grassroots union, from registration to the end of the membership: card, profile, suspension and
- * transfers between grassroots unions. Each handler that changes an existing member answers with its new version.
+ * A member of a grassroots union, from registration to the end of the membership: card, profile, suspension,
+ * transfers between grassroots unions, and monthly dues. Each handler that changes an existing member answers with its new version.
  */
 @Aggregate
 public class Member {
@@ -58,6 +66,10 @@ public class Member {
     private String nationalId;
     private String cardNumber;
     private PendingTransfer pendingTransfer;
+    private YearMonth joinedMonth;
+    private YearMonth endedMonth;
+    private final Set<YearMonth> paidMonths = new HashSet<>();
+    private final Set<YearMonth> exemptMonths = new HashSet<>();
 
     private record PendingTransfer(UnionId toUnionId, String newWorkplace) {
     }
@@ -198,6 +210,61 @@ public class Member {
         return AggregateLifecycle.getVersion();
     }
 
+    /** Records one month's dues after checking the month, the collector and the amount against the rate table. */
+    @CommandHandler
+    long handle(RecordDuesPaymentCommand command, DuesSchedule schedule, UnionDirectory unions, Clock clock) {
+        requireDuesMonth(command.month(), clock);
+        if (paidMonths.contains(command.month())) {
+            throw RuleViolationException.conflict("DUES_ALREADY_PAID", "month", "Dues for " + command.month() + " are already paid");
+        }
+        if (exemptMonths.contains(command.month())) {
+            throw RuleViolationException.conflict("MONTH_EXEMPT", "month", "The member is exempt from dues for " + command.month());
+        }
+        UnionFacts collector = unions.require(command.collectedBy(), "collectedBy");
+        boolean ownUnion = collector.unionId().equals(unionId);
+        boolean ownUnionGroup = collector.level() == UnionLevel.UNION_GROUP && unionId.equals(collector.parentId());
+        if (!ownUnion && !ownUnionGroup) {
+            throw RuleViolationException.conflict("COLLECTOR_NOT_MEMBERS_UNION", "collectedBy",
+                    "Dues are collected by the member's grassroots union " + unionId + " or one of its union groups");
+        }
+        long expected = schedule.expectedAmount(command.month(), command.salaryBasis()).orElseThrow(() ->
+                RuleViolationException.conflict("NO_DUES_RATE", "month", "The rate table does not cover " + command.month()));
+        if (command.amount() != expected) {
+            throw RuleViolationException.invalid("DUES_AMOUNT_MISMATCH", "amount", "Dues for " + command.month()
+                    + " on a salary of " + command.salaryBasis() + " are " + expected + " dong, not " + command.amount());
+        }
+        apply(new DuesPaidEvent(memberId, unionId, command.month(), command.amount(), command.salaryBasis(),
+                command.collectedBy(), command.method(), command.paidOn()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ExemptDuesMonthCommand command, Clock clock) {
+        requireDuesMonth(command.month(), clock);
+        if (paidMonths.contains(command.month())) {
+            throw RuleViolationException.conflict("DUES_ALREADY_PAID", "month", "Dues for " + command.month() + " are already paid");
+        }
+        if (exemptMonths.contains(command.month())) {
+            throw RuleViolationException.conflict("MONTH_EXEMPT", "month", command.month() + " is already exempt");
+        }
+        apply(new DuesMonthExemptedEvent(memberId, unionId, command.month(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requireDuesMonth(YearMonth month, Clock clock) {
+        if (month.isBefore(joinedMonth)) {
+            throw RuleViolationException.conflict("MONTH_BEFORE_JOINING", "month",
+                    month + " is before the member joined (" + joinedMonth + ")");
+        }
+        if (endedMonth != null && month.isAfter(endedMonth)) {
+            throw RuleViolationException.conflict("MONTH_AFTER_ENDING", "month",
+                    month + " is after the membership ended (" + endedMonth + ")");
+        }
+        if (month.isAfter(YearMonth.now(clock))) {
+            throw RuleViolationException.conflict("MONTH_IN_FUTURE", "month", month + " has not begun yet");
+        }
+    }
+
     private PendingTransfer requirePendingFor(UnionId receivingUnionId) {
         if (status != MemberStatus.TRANSFER_PENDING) {
             throw RuleViolationException.conflict("NO_TRANSFER_PENDING", null, "No transfer is pending");
@@ -244,6 +311,17 @@ public class Member {
         status = MemberStatus.ACTIVE;
         unionId = event.unionId();
         nationalId = event.personal().nationalId();
+        joinedMonth = YearMonth.from(event.joinedOn());
+    }
+
+    @EventSourcingHandler
+    void on(DuesPaidEvent event) {
+        paidMonths.add(event.month());
+    }
+
+    @EventSourcingHandler
+    void on(DuesMonthExemptedEvent event) {
+        exemptMonths.add(event.month());
     }
 
     @EventSourcingHandler
@@ -264,6 +342,7 @@ public class Member {
     @EventSourcingHandler
     void on(MembershipEndedEvent event) {
         status = MemberStatus.ENDED;
+        endedMonth = YearMonth.from(event.endedOn());
     }
 
     @EventSourcingHandler

@@ -17,6 +17,8 @@ import org.unionledger.command.web.IdempotentCommands;
 import org.unionledger.shared.member.AcceptTransferCommand;
 import org.unionledger.shared.member.CancelTransferCommand;
 import org.unionledger.shared.member.EndMembershipCommand;
+import org.unionledger.shared.member.ExemptDuesMonthCommand;
+import org.unionledger.shared.member.RecordDuesPaymentCommand;
 import org.unionledger.shared.member.IssueMembershipCardCommand;
 import org.unionledger.shared.member.MemberId;
 import org.unionledger.shared.member.ReinstateMemberCommand;
@@ -144,6 +146,23 @@ class MemberCommandController {
                                                    @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         return send(memberId, "transfers/cancel", request, key, new CancelTransferCommand(new MemberId(memberId),
                 request.reason(), IfMatch.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping(path = "/{memberId}/dues", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAccepted> recordDues(@PathVariable String memberId,
+                                               @Valid @RequestBody DuesRequests.Payment request,
+                                               @RequestHeader(name = KEY, required = false) String key) {
+        return send(memberId, "dues", request, key, new RecordDuesPaymentCommand(new MemberId(memberId),
+                request.month(), request.amount(), request.salaryBasis(), new UnionId(request.collectedBy()),
+                request.method(), request.paidOn()));
+    }
+
+    @PostMapping(path = "/{memberId}/dues/exemptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CommandAccepted> exemptDues(@PathVariable String memberId,
+                                               @Valid @RequestBody DuesRequests.Exemption request,
+                                               @RequestHeader(name = KEY, required = false) String key) {
+        return send(memberId, "dues/exemptions", request, key, new ExemptDuesMonthCommand(new MemberId(memberId),
+                request.month(), request.reason()));
     }
 
     private ResponseEntity<CommandAccepted> send(String memberId, String action, Object request, String key,

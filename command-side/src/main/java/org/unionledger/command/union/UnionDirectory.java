@@ -129,6 +129,13 @@ public class UnionDirectory {
         });
     }
 
+    /** The union a member currently belongs to; empty for an unknown member or one whose membership ended. */
+    public Optional<UnionId> currentUnionOf(MemberId memberId) {
+        return Optional.ofNullable(placements().find(Filters.eq("_id", memberId.value())).first())
+                       .filter(doc -> !doc.getBoolean("ended", false))
+                       .map(doc -> new UnionId(doc.getString("unionId")));
+    }
+
     /** Current members of a union, for carrying them over on a merger. */
     public List<MemberId> currentMembers(UnionId unionId) {
         List<MemberId> members = new ArrayList<>();

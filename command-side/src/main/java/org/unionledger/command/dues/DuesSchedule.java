@@ -1,0 +1,61 @@
+package org.unionledger.command.dues;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dues rate table: a percentage of the member's social-insurance salary with the date it took effect, and the
+ * statutory base salary with its dates; a month's dues are capped at {@code capPercentOfBaseSalary} of the base
+ * salary in force that month. It is data (configuration), so a new rate or base salary needs no code change.
+ *
+ * @param rates                  percentage of the salary, each from a date on
+ * @param baseSalaries           statutory base salary in dong, each from a date on
+ * @param capPercentOfBaseSalary the monthly cap, as a percentage of the base salary
+ */
+@ConfigurationProperties("unionledger.dues")
+public record DuesSchedule(List<Rate> rates, List<BaseSalary> baseSalaries,
+                           @DefaultValue("10") BigDecimal capPercentOfBaseSalary) {
+
+    /** A dues rate in percent of the social-insurance salary, in force from {@code from}. */
+    public record Rate(LocalDate from, BigDecimal percent) {
+    }
+
+    /** The statutory base salary in dong, in force from {@code from}. */
+    public record BaseSalary(LocalDate from, long amount) {
+    }
+
+    public DuesSchedule {
+        rates = rates == null ? List.of() : List.copyOf(rates);
+        baseSalaries = baseSalaries == null ? List.of() : List.copyOf(baseSalaries);
+    }
+
+    /**
+     * The dues owed for {@code month} on {@code salaryBasis}: the rate in force on the month's first day applied to
+     * the salary, capped, rounded half-up to whole dong. Empty when the table does not reach back to that month.
+     */
+    public Optional<Long> expectedAmount(YearMonth month, long salaryBasis) {
+        LocalDate first = month.atDay(1);
+        Optional<Rate> rate = inForce(rates, Rate::from, first);
+        Optional<BaseSalary> base = inForce(baseSalaries, BaseSalary::from, first);
+        if (rate.isEmpty() || base.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal dues = BigDecimal.valueOf(salaryBasis).multiply(rate.get().percent()).movePointLeft(2);
+        BigDecimal cap = BigDecimal.valueOf(base.get().amount()).multiply(capPercentOfBaseSalary).movePointLeft(2);
+        return Optional.of(dues.min(cap).setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    private static <T> Optional<T> inForce(List<T> table, java.util.function.Function<T, LocalDate> from, LocalDate day) {
+        return table.stream()
+                    .filter(entry -> !from.apply(entry).isAfter(day))
+                    .max(Comparator.comparing(from));
+    }
+}

@@ -1,0 +1,7 @@
+package org.unionledger.shared.member;
+
+/** How dues were collected. */
+public enum DuesCollectionMethod {
+    PAYROLL_DEDUCTION,
+    CASH
+}
