@@ -82,7 +82,7 @@ class ComplaintsAndDuesEndToEndTest {
         assertProblem(post("/api/complaints", "{\"memberId\": \"x\", \"category\": \"WAGES\", \"description\": \""
                 + "x".repeat(4001) + "\", \"channel\": \"WEB\"}", Map.of()), 400, "VALIDATION_FAILED");
         assertProblem(post("/api/complaints", "{\"memberId\": \"nobody\", \"category\": \"WAGES\", \"description\": \"d\", "
-                + "\"channel\": \"WEB\"}", Map.of()), 409, "NOT_A_CURRENT_MEMBER");
+                + "\"channel\": \"WEB\"}", Map.of()), 404, "MEMBER_NOT_FOUND");
         assertThat(Http.get(system.queryPort(), "/api/complaints/nope").status()).isEqualTo(404);
     }
 

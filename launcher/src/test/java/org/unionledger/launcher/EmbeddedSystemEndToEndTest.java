@@ -80,7 +80,7 @@ class EmbeddedSystemEndToEndTest {
         assertThat(registered.getPayload()).isInstanceOf(MemberRegisteredEvent.class);
         assertThat(registered.getMetaData()).containsEntry("actor", "officer-9")
                                             .containsEntry("idempotencyKey", "k-42")
-                                            .containsKeys("correlationId", "causationId", "traceId", "requestedAt");
+                                            .containsKeys("correlationId", "causationId", "requestedAt");
     }
 
     @Test

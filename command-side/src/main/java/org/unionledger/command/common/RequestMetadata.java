@@ -26,8 +26,7 @@ public class RequestMetadata implements MessageDispatchInterceptor<CommandMessag
     public static final String REQUESTED_AT = "requestedAt";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String CAUSATION_ID = "causationId";
-    /** Metadata keys copied from a command onto the events it causes. */
-    public static final List<String> KEYS = List.of(ACTOR, REQUESTED_AT, IDEMPOTENCY_KEY);
+    public static final String CORRELATION_ID = "correlationId";
 
     static final String ACTOR_HEADER = "X-Actor";
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";

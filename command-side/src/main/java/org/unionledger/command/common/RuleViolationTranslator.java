@@ -6,6 +6,8 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.unionledger.shared.common.RuleViolation;
 
@@ -23,15 +25,24 @@ public class RuleViolationTranslator implements MessageHandlerInterceptor<Comman
             return chain.proceed();
         } catch (RuleViolationException e) {
             throw new CommandExecutionException(e.getMessage(), e, e.violation());
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             String kind = aggregateKind(unitOfWork.getMessage());
             throw new CommandExecutionException(e.getMessage(), e, new RuleViolation(RuleViolation.Kind.NOT_FOUND,
                     kind.toUpperCase(Locale.ROOT) + "_NOT_FOUND", null,
-                    "No " + kind + " with id " + e.getAggregateIdentifier()));
+                    "No " + kind + " with id " + targetOf(unitOfWork.getMessage())));
         } catch (ConflictingAggregateVersionException e) {
             throw new CommandExecutionException(e.getMessage(), e, new RuleViolation(RuleViolation.Kind.CONFLICT,
                     "VERSION_CONFLICT", "If-Match", "The " + aggregateKind(unitOfWork.getMessage())
                     + " is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()));
+        }
+    }
+
+    /** The aggregate the command names; an ID of another kind of aggregate is as unknown as a missing one. */
+    private static String targetOf(CommandMessage<?> command) {
+        try {
+            return String.valueOf(new AnnotationCommandTargetResolver().resolveTarget(command).getIdentifier());
+        } catch (RuntimeException e) {
+            return "?";
         }
     }
 

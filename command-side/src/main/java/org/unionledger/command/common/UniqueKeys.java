@@ -47,16 +47,24 @@ public class UniqueKeys {
      * @return empty when claimed (or already owned by {@code owner}); otherwise the current claim
      */
     public Optional<Claim> claim(String key, String owner) {
-        try {
-            keys().insertOne(new Document("_id", key).append("owner", owner).append("claimedAt", Date.from(clock.instant())));
-            Compensation.onRollback(() -> release(key, owner));
-            return Optional.empty();
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                keys().insertOne(new Document("_id", key).append("owner", owner).append("claimedAt", Date.from(clock.instant())));
+                Compensation.onRollback(() -> release(key, owner));
+                return Optional.empty();
+            } catch (MongoWriteException e) {
+                if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
             }
-            return find(key).filter(current -> !current.owner().equals(owner));
+            Optional<Claim> holder = find(key);
+            if (holder.isPresent()) {
+                // Owned by us already (a retried command) counts as claimed, but without a second rollback hook.
+                return holder.filter(current -> !current.owner().equals(owner));
+            }
+            // The holder released the key between our insert and our look: try again.
         }
+        return Optional.of(find(key).orElse(new Claim("unknown", clock.instant())));
     }
 
     /**
@@ -81,7 +89,8 @@ public class UniqueKeys {
                 return Optional.empty();
             }
         }
-        return find(key);
+        // Still contested after three rounds: refuse rather than report a claim we do not hold.
+        return Optional.of(find(key).orElse(new Claim("unknown", clock.instant())));
     }
 
     /** Frees {@code key} if {@code owner} holds it. */

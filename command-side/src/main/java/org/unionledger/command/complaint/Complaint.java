@@ -74,6 +74,9 @@ public class Complaint {
 
     @CommandHandler
     Complaint(FileComplaintCommand command, UnionDirectory unions, Clock clock) {
+        if (!unions.isKnownMember(command.memberId())) {
+            throw RuleViolationException.notFound("MEMBER_NOT_FOUND", "memberId", "No member with id " + command.memberId());
+        }
         UnionId union = unions.currentUnionOf(command.memberId()).orElseThrow(() -> RuleViolationException.conflict(
                 "NOT_A_CURRENT_MEMBER", "memberId", "Only a member whose membership has not ended may file a complaint"));
         UnionFacts facts = unions.require(union, "memberId");
@@ -143,7 +146,7 @@ public class Complaint {
     @CommandHandler
     long handle(EscalateComplaintCommand command, UnionDirectory unions, Clock clock) {
         requireStatus(OPEN, "escalate");
-        UnionId parent = unions.require(unionId, "complaintId").parentId();
+        UnionId parent = unions.nearestActiveAncestor(unionId);
         if (parent == null) {
             throw RuleViolationException.conflict("ALREADY_AT_FEDERATION", null,
                     "The complaint is with the federation, which has no parent union");
@@ -162,7 +165,7 @@ public class Complaint {
         if (!OPEN.contains(status) || dueBy == null || !dueBy.equals(command.dueBy()) || now.isBefore(dueBy)) {
             return AggregateLifecycle.getVersion();
         }
-        UnionId parent = unions.require(unionId, "complaintId").parentId();
+        UnionId parent = unions.nearestActiveAncestor(unionId);
         if (parent == null) {
             apply(new ComplaintFlaggedOverdueEvent(complaintId, unionId, dueBy, now));
         } else {

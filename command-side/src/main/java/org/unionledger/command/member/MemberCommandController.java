@@ -151,18 +151,20 @@ class MemberCommandController {
     @PostMapping(path = "/{memberId}/dues", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAccepted> recordDues(@PathVariable String memberId,
                                                @Valid @RequestBody DuesRequests.Payment request,
-                                               @RequestHeader(name = KEY, required = false) String key) {
+                                               @RequestHeader(name = KEY, required = false) String key,
+                                               @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         return send(memberId, "dues", request, key, new RecordDuesPaymentCommand(new MemberId(memberId),
                 request.month(), request.amount(), request.salaryBasis(), new UnionId(request.collectedBy()),
-                request.method(), request.paidOn()));
+                request.method(), request.paidOn(), IfMatch.expectedVersion(ifMatch)));
     }
 
     @PostMapping(path = "/{memberId}/dues/exemptions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommandAccepted> exemptDues(@PathVariable String memberId,
                                                @Valid @RequestBody DuesRequests.Exemption request,
-                                               @RequestHeader(name = KEY, required = false) String key) {
+                                               @RequestHeader(name = KEY, required = false) String key,
+                                               @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
         return send(memberId, "dues/exemptions", request, key, new ExemptDuesMonthCommand(new MemberId(memberId),
-                request.month(), request.reason()));
+                request.month(), request.reason(), IfMatch.expectedVersion(ifMatch)));
     }
 
     private ResponseEntity<CommandAccepted> send(String memberId, String action, Object request, String key,

@@ -70,13 +70,14 @@ public class UnionDirectory {
         if (parentId != null) {
             incrementIfActive(parentId, "activeChildren", "PARENT_NOT_ACTIVE", "parentId");
         }
-        unions().insertOne(new Document("_id", unionId.value())
-                .append("code", code)
-                .append("level", level.name())
-                .append("status", UnionStatus.ACTIVE.name())
-                .append("parentId", parentId == null ? null : parentId.value())
-                .append("currentMembers", 0L)
-                .append("activeChildren", 0L));
+        // Upsert, not insert: a retry of an establishment whose events never committed finds its own document.
+        unions().updateOne(byId(unionId), Updates.combine(
+                Updates.set("code", code),
+                Updates.set("level", level.name()),
+                Updates.set("status", UnionStatus.ACTIVE.name()),
+                Updates.set("parentId", parentId == null ? null : parentId.value()),
+                Updates.setOnInsert("currentMembers", 0L),
+                Updates.setOnInsert("activeChildren", 0L)), new UpdateOptions().upsert(true));
         Compensation.onRollback(() -> unions().deleteOne(byId(unionId)));
     }
 
@@ -127,6 +128,27 @@ public class UnionDirectory {
             placements().updateOne(Filters.eq("_id", memberId.value()), Updates.set("ended", true));
             increment(unionId, "currentMembers", -1);
         });
+    }
+
+    /** Whether the member was ever registered (placements are kept after a membership ends). */
+    public boolean isKnownMember(MemberId memberId) {
+        return placements().find(Filters.eq("_id", memberId.value())).first() != null;
+    }
+
+    /**
+     * The closest union above {@code unionId} that still operates: its parent, or, if the parent was dissolved or
+     * merged meanwhile, the first active union further up. Null at the top of the tree.
+     */
+    public UnionId nearestActiveAncestor(UnionId unionId) {
+        UnionId current = find(unionId).map(UnionFacts::parentId).orElse(null);
+        for (int depth = 0; current != null && depth <= UnionLevel.values().length; depth++) {
+            Optional<UnionFacts> facts = find(current);
+            if (facts.isEmpty() || facts.get().isActive()) {
+                return current;
+            }
+            current = facts.get().parentId();
+        }
+        return current;
     }
 
     /** The union a member currently belongs to; empty for an unknown member or one whose membership ended. */

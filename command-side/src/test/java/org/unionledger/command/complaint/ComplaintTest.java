@@ -85,11 +85,11 @@ class ComplaintTest {
     }
 
     @Test
-    void refusesComplaintFromSomeoneWhoIsNotACurrentMember() {
+    void refusesComplaintFromSomeoneWhoWasNeverRegistered() {
         fixture.givenNoPriorActivity()
                .when(new FileComplaintCommand(COMPLAINT, new MemberId("stranger"), ComplaintCategory.WAGES, "late pay",
                        null, ComplaintChannel.WEB))
-               .expectException(refusal(RuleViolation.Kind.CONFLICT, "NOT_A_CURRENT_MEMBER", "memberId"));
+               .expectException(refusal(RuleViolation.Kind.NOT_FOUND, "MEMBER_NOT_FOUND", "memberId"));
     }
 
     @Test
@@ -263,6 +263,19 @@ class ComplaintTest {
                .when(new EscalateComplaintCommand(COMPLAINT, "employer refuses to meet", null))
                .expectEvents(new ComplaintEscalatedEvent(COMPLAINT, steel, ward, "employer refuses to meet", false, t0,
                        t0.plus(Duration.ofDays(45))));
+    }
+
+    @Test
+    void escalationSkipsADissolvedParentForTheNextActiveUnionUp() {
+        kit.unions.releaseMember(MEMBER, steel);
+        kit.unions.recordDissolved(steel, ward);
+        // The ward was merged away meanwhile: the complaint goes to the federation.
+        kit.mongo.getCollection("cmd_unions").updateOne(new org.bson.Document("_id", "ward-1"),
+                new org.bson.Document("$set", new org.bson.Document("status", "MERGED")));
+        fixture.given(filed(), acknowledged())
+               .when(new EscalateComplaintCommand(COMPLAINT, "no one left to handle it", null))
+               .expectEvents(new ComplaintEscalatedEvent(COMPLAINT, steel, federation, "no one left to handle it", false,
+                       t0, t0.plus(Duration.ofDays(45))));
     }
 
     @Test

@@ -105,7 +105,9 @@ class MemberTest {
     void registersWomanBornIn2003WithCenturyDigitThree() {
         fixture.givenNoPriorActivity()
                .when(vietnamese("079303000123", LocalDate.of(2003, 2, 1), Gender.FEMALE))
-               .expectSuccessfulHandlerExecution();
+               .expectEvents(new MemberRegisteredEvent(MEMBER, "Nguyễn Văn An", Gender.FEMALE,
+                       new PersonalDetails("079303000123", LocalDate.of(2003, 2, 1), "0912345678"), WELDER, steel,
+                       JOINED, "VN"));
     }
 
     @Test
@@ -137,7 +139,9 @@ class MemberTest {
     void acceptsMemberWhoTurnsFifteenOnTheJoiningDate() {
         fixture.givenNoPriorActivity()
                .when(vietnamese("001210123456", LocalDate.of(2010, 8, 1), Gender.MALE))
-               .expectSuccessfulHandlerExecution();
+               .expectEvents(new MemberRegisteredEvent(MEMBER, "Nguyễn Văn An", Gender.MALE,
+                       new PersonalDetails("001210123456", LocalDate.of(2010, 8, 1), "0912345678"), WELDER, steel,
+                       JOINED, "VN"));
     }
 
     @Test
@@ -167,7 +171,9 @@ class MemberTest {
     void registersForeignWorkerWithContractOfTwelveMonthsFromJuly2025() {
         fixture.givenNoPriorActivity()
                .when(foreign(12, LocalDate.of(2025, 7, 1)))
-               .expectSuccessfulHandlerExecution();
+               .expectEvents(new MemberRegisteredEvent(MEMBER, "Kim Min-jun", Gender.MALE,
+                       new PersonalDetails("M12345678", LocalDate.of(1988, 3, 3), "0377123456"),
+                       new Employment("Engineer", "Samsung Display Vietnam", 12), steel, LocalDate.of(2025, 7, 1), "KR"));
     }
 
     @Test
@@ -431,7 +437,7 @@ class MemberTest {
     void canTransferAgainAfterARejection() {
         fixture.given(registeredAn(), transferRequested(), new TransferRejectedEvent(MEMBER, steel, port, "full"))
                .when(new RequestTransferCommand(MEMBER, port, "Hai Phong Port", "new job", LocalDate.of(2025, 9, 1), null))
-               .expectSuccessfulHandlerExecution();
+               .expectEvents(transferRequested());
     }
 
     // --- merger

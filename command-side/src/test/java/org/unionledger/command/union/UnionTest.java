@@ -73,7 +73,8 @@ class UnionTest {
         UnionId steel = kit.union("u-steel", UnionLevel.GRASSROOTS, ward);
         fixture.givenNoPriorActivity()
                .when(establish("g-1", "team-1", UnionLevel.UNION_GROUP, steel))
-               .expectSuccessfulHandlerExecution();
+               .expectEvents(new UnionEstablishedEvent(new UnionId("g-1"), "Steel Co. union", "TEAM-1",
+                       UnionLevel.UNION_GROUP, UnionKind.ENTERPRISE, steel, "1 Lang Ha", ON));
     }
 
     @Test

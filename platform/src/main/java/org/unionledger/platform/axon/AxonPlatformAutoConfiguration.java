@@ -3,6 +3,7 @@ package org.unionledger.platform.axon;
 import org.axonframework.actuator.axonserver.AxonServerHealthIndicator;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.springboot.autoconfig.AxonServerActuatorAutoConfiguration;
 import org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration;
@@ -28,6 +29,10 @@ public class AxonPlatformAutoConfiguration {
     @Bean
     ConfigurerModule trackingProcessorDefaults(ProcessorProperties properties) {
         return configurer -> configurer.eventProcessing(processing -> processing
+                // A failing handler stops its processor's progress and is retried, instead of being logged and
+                // skipped (Axon's default), so no effect is silently dropped. Groups with a dead-letter queue
+                // park the failing event instead and go on with other aggregates.
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(properties.threadCount())
