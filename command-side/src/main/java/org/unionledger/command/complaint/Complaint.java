@@ -22,6 +22,7 @@ import org.unionledger.shared.complaint.ComplaintMarkedComplexEvent;
 import org.unionledger.shared.complaint.ComplaintReopenedEvent;
 import org.unionledger.shared.complaint.ComplaintResolutionRatedEvent;
 import org.unionledger.shared.complaint.ComplaintResolvedEvent;
+import org.unionledger.shared.complaint.ComplaintStatement;
 import org.unionledger.shared.complaint.ComplaintStatus;
 import org.unionledger.shared.complaint.ComplaintWithdrawnEvent;
 import org.unionledger.shared.complaint.ComplaintWorkStartedEvent;
@@ -86,7 +87,7 @@ public class Complaint {
         }
         Instant now = now(clock);
         apply(new ComplaintFiledEvent(command.complaintId(), command.memberId(), union, command.category(),
-                command.description().strip(), command.employer(), command.channel(), now,
+                new ComplaintStatement(command.description().strip(), command.employer()), command.channel(), now,
                 now.plus(ComplaintTimeLimits.ACKNOWLEDGE)));
     }
 

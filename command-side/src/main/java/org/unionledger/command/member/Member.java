@@ -30,6 +30,7 @@ import org.unionledger.shared.member.MemberSuspendedEvent;
 import org.unionledger.shared.member.MembershipCardIssuedEvent;
 import org.unionledger.shared.member.MembershipEndedEvent;
 import org.unionledger.shared.member.MoveMemberOnMergerCommand;
+import org.unionledger.shared.member.PersonalDetails;
 import org.unionledger.shared.member.RegisterMemberCommand;
 import org.unionledger.shared.member.ReinstateMemberCommand;
 import org.unionledger.shared.member.RejectTransferCommand;
@@ -63,7 +64,7 @@ public class Member {
     private MemberId memberId;
     private MemberStatus status;
     private UnionId unionId;
-    private String nationalId;
+    private PersonalDetails personal;
     private String cardNumber;
     private PendingTransfer pendingTransfer;
     private YearMonth joinedMonth;
@@ -121,7 +122,8 @@ public class Member {
     long handle(UpdateMemberProfileCommand command) {
         requireNotEnded();
         MemberRegistrationPolicy.checkPhone(command.phone());
-        apply(new MemberProfileUpdatedEvent(memberId, command.fullName().strip(), command.phone(), command.employment()));
+        apply(new MemberProfileUpdatedEvent(memberId, command.fullName().strip(),
+                new PersonalDetails(personal.nationalId(), personal.dateOfBirth(), command.phone()), command.employment()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -148,7 +150,7 @@ public class Member {
         }
         apply(new MembershipEndedEvent(memberId, unionId, command.reason(), command.endedOn()));
         unions.releaseMember(memberId, unionId);
-        String key = nationalIdKey(nationalId);
+        String key = nationalIdKey(personal.nationalId());
         Compensation.afterCommit(() -> keys.release(key, memberId.value()));
         return AggregateLifecycle.getVersion();
     }
@@ -310,8 +312,13 @@ public class Member {
         memberId = event.memberId();
         status = MemberStatus.ACTIVE;
         unionId = event.unionId();
-        nationalId = event.personal().nationalId();
+        personal = event.personal();
         joinedMonth = YearMonth.from(event.joinedOn());
+    }
+
+    @EventSourcingHandler
+    void on(MemberProfileUpdatedEvent event) {
+        personal = event.personal();
     }
 
     @EventSourcingHandler

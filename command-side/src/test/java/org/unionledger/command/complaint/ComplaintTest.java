@@ -23,6 +23,7 @@ import org.unionledger.shared.complaint.ComplaintMarkedComplexEvent;
 import org.unionledger.shared.complaint.ComplaintReopenedEvent;
 import org.unionledger.shared.complaint.ComplaintResolutionRatedEvent;
 import org.unionledger.shared.complaint.ComplaintResolvedEvent;
+import org.unionledger.shared.complaint.ComplaintStatement;
 import org.unionledger.shared.complaint.ComplaintWithdrawnEvent;
 import org.unionledger.shared.complaint.ComplaintWorkStartedEvent;
 import org.unionledger.shared.complaint.EscalateComplaintCommand;
@@ -345,8 +346,8 @@ class ComplaintTest {
     }
 
     private ComplaintFiledEvent filed() {
-        return new ComplaintFiledEvent(COMPLAINT, MEMBER, steel, ComplaintCategory.WAGES, "Wages two months late",
-                "Hanoi Steel Co.", ComplaintChannel.APP, t0, t0.plus(Duration.ofDays(10)));
+        return new ComplaintFiledEvent(COMPLAINT, MEMBER, steel, ComplaintCategory.WAGES,
+                new ComplaintStatement("Wages two months late", "Hanoi Steel Co."), ComplaintChannel.APP, t0, t0.plus(Duration.ofDays(10)));
     }
 
     private ComplaintAcknowledgedEvent acknowledged() {

@@ -272,7 +272,8 @@ class MemberTest {
         Employment newJob = new Employment("Crane operator", "Hanoi Steel Co.", null);
         fixture.given(registeredAn())
                .when(new UpdateMemberProfileCommand(MEMBER, "Nguyễn Văn An", "0987000111", newJob, null))
-               .expectEvents(new MemberProfileUpdatedEvent(MEMBER, "Nguyễn Văn An", "0987000111", newJob));
+               .expectEvents(new MemberProfileUpdatedEvent(MEMBER, "Nguyễn Văn An",
+                       new PersonalDetails("001090123456", LocalDate.of(1990, 5, 17), "0987000111"), newJob));
     }
 
     @Test

@@ -8,5 +8,5 @@ import java.time.Instant;
 
 /** A complaint was filed with the member's grassroots union, which must acknowledge it by {@code acknowledgeBy}. */
 @Revision("1")
-public record ComplaintFiledEvent(ComplaintId complaintId, MemberId memberId, UnionId unionId, ComplaintCategory category, String description, String employer, ComplaintChannel channel, Instant filedAt, Instant acknowledgeBy) {
+public record ComplaintFiledEvent(ComplaintId complaintId, MemberId memberId, UnionId unionId, ComplaintCategory category, ComplaintStatement statement, ComplaintChannel channel, Instant filedAt, Instant acknowledgeBy) {
 }

@@ -74,7 +74,7 @@ class MemberDirectoryProjection {
     @EventHandler
     void on(MemberProfileUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         apply(event.memberId(), sequence, timestamp, new Update().set("fullName", event.fullName())
-                                                                 .set("personal.phone", event.phone())
+                                                                 .set("personal", event.personal())
                                                                  .set("employment", event.employment()));
     }
 
