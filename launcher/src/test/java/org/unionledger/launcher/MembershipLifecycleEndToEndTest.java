@@ -75,6 +75,30 @@ class MembershipLifecycleEndToEndTest {
         assertThat(moved.at("/employment/workplace").asText()).isEqualTo("Hai Phong Port");
         assertThat(moved.get("cardNumber").asText()).matches("UL\\d{10}");
         assertThat(moved.has("pendingTransferTo")).isFalse();
+
+        JsonNode history = Http.get(system.queryPort(), "/api/members/" + member + "/history").body();
+        assertThat(history.get("total").asLong()).isEqualTo(6);
+        assertThat(history.get("events").findValuesAsText("type")).containsExactly("MemberRegisteredEvent",
+                "MembershipCardIssuedEvent", "MemberSuspendedEvent", "MemberReinstatedEvent", "TransferRequestedEvent",
+                "TransferAcceptedEvent");
+        assertThat(history.at("/events/5/summary").asText())
+                .isEqualTo("transferred from " + tree.grassroots() + " to " + port + " by anonymous");
+        assertThat(history.at("/events/5/sequence").asLong()).isEqualTo(5);
+        assertThat(history.at("/events/5/revision").asText()).isEqualTo("1");
+        assertThat(history.at("/events/5/causationId").asText()).isNotBlank();
+
+        JsonNode suspensions = Http.get(system.queryPort(),
+                "/api/members/" + member + "/history?type=MemberSuspendedEvent").body();
+        assertThat(suspensions.get("total").asLong()).isEqualTo(1);
+        JsonNode secondPage = Http.get(system.queryPort(), "/api/members/" + member + "/history?page=1&size=4").body();
+        assertThat(secondPage.get("events").findValuesAsText("type"))
+                .containsExactly("TransferRequestedEvent", "TransferAcceptedEvent");
+
+        assertThat(Http.get(system.queryPort(), "/api/unions/" + member + "/history").status()).isEqualTo(404);
+        assertProblem(Http.get(system.queryPort(), "/api/members/" + member + "/history?size=1000"), 400,
+                "VALIDATION_FAILED");
+        assertProblem(Http.get(system.queryPort(), "/api/members/" + member + "/history?from=yesterday"), 400,
+                "INVALID_PARAMETER");
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.unionledger.query.audit.history;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.platform.web.ApiException;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Auditors' view of an aggregate's history, read straight from the event store (not from a read model): every
+ * event in order with who caused it, when, and in reply to what. It never changes anything.
+ */
+@RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+class HistoryController {
+
+    private static final AnnotationRevisionResolver REVISIONS = new AnnotationRevisionResolver();
+
+    private final EventStore events;
+
+    HistoryController(EventStore events) {
+        this.events = events;
+    }
+
+    @GetMapping("/api/members/{id}/history")
+    HistoryPage member(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                       @RequestParam(required = false) String type) {
+        return history("Member", id, page, size, from, to, type);
+    }
+
+    @GetMapping("/api/unions/{id}/history")
+    HistoryPage union(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                      @RequestParam(required = false) String type) {
+        return history("Union", id, page, size, from, to, type);
+    }
+
+    @GetMapping("/api/complaints/{id}/history")
+    HistoryPage complaint(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                          @RequestParam(required = false) String type) {
+        return history("Complaint", id, page, size, from, to, type);
+    }
+
+    private HistoryPage history(String aggregateType, String id, int page, int size, Instant from, Instant to,
+                                String type) {
+        List<? extends DomainEventMessage<?>> stream = events.readEvents(id).asStream().toList();
+        if (stream.isEmpty() || !aggregateType.equals(stream.get(0).getType())) {
+            throw ApiException.notFound(aggregateType.toUpperCase() + "_NOT_FOUND",
+                    "No " + aggregateType.toLowerCase() + " with id " + id);
+        }
+        List<HistoryEntry> matching = stream.stream()
+                .filter(event -> from == null || !event.getTimestamp().isBefore(from))
+                .filter(event -> to == null || event.getTimestamp().isBefore(to))
+                .filter(event -> type == null || event.getPayloadType().getSimpleName().equals(type))
+                .map(HistoryController::entry)
+                .toList();
+        List<HistoryEntry> pageOf = matching.stream().skip((long) page * size).limit(size).toList();
+        return new HistoryPage(id, aggregateType, matching.size(), page, size, pageOf);
+    }
+
+    private static HistoryEntry entry(DomainEventMessage<?> event) {
+        String actor = (String) event.getMetaData().get("actor");
+        return new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+                REVISIONS.revisionOf(event.getPayloadType()), event.getTimestamp(), actor,
+                (String) event.getMetaData().get("correlationId"), (String) event.getMetaData().get("causationId"),
+                HistorySummaries.summarise(event.getPayload(), actor));
+    }
+}
