@@ -94,6 +94,24 @@ class MembershipLifecycleEndToEndTest {
         assertThat(secondPage.get("events").findValuesAsText("type"))
                 .containsExactly("TransferRequestedEvent", "TransferAcceptedEvent");
 
+        // As of the suspension's instant: rebuilt from the events, not from the read model.
+        String suspendedAt = history.at("/events/2/timestamp").asText();
+        long expectedVersion = lastSequenceAtOrBefore(history, suspendedAt);
+        JsonNode asOf = Http.get(system.queryPort(), "/api/members/" + member + "?asOf=" + suspendedAt).body();
+        assertThat(asOf.get("version").asLong()).isEqualTo(expectedVersion);
+        assertThat(asOf.get("status").asText()).isEqualTo(expectedVersion == 2 ? "SUSPENDED" : "ACTIVE");
+        assertThat(asOf.get("unionId").asText()).isEqualTo(tree.grassroots());
+        String requestedAt = history.at("/events/4/timestamp").asText();
+        if (lastSequenceAtOrBefore(history, requestedAt) == 4) {
+            JsonNode pendingThen = Http.get(system.queryPort(), "/api/members/" + member + "?asOf=" + requestedAt).body();
+            assertThat(pendingThen.get("status").asText()).isEqualTo("TRANSFER_PENDING");
+            assertThat(pendingThen.get("pendingTransferTo").asText()).isEqualTo(port);
+        }
+        assertProblem(Http.get(system.queryPort(), "/api/members/" + member + "?asOf=2001-01-01T00:00:00Z"), 404,
+                "MEMBER_NOT_FOUND");
+        assertProblem(Http.get(system.queryPort(), "/api/members/" + member + "?asOf=last-week"), 400,
+                "INVALID_PARAMETER");
+
         assertThat(Http.get(system.queryPort(), "/api/unions/" + member + "/history").status()).isEqualTo(404);
         assertProblem(Http.get(system.queryPort(), "/api/members/" + member + "/history?size=1000"), 400,
                 "VALIDATION_FAILED");
@@ -281,6 +299,17 @@ class MembershipLifecycleEndToEndTest {
         assertThat(ward.get("children").findValuesAsText("unionId")).contains(tree.grassroots(), port);
         assertThat(ward.get("children").findValuesAsText("level")).containsOnly("GRASSROOTS");
         assertThat(Http.get(system.queryPort(), "/api/unions/nowhere").status()).isEqualTo(404);
+    }
+
+    /** Events sharing a millisecond all belong to that instant. */
+    private static long lastSequenceAtOrBefore(JsonNode history, String instant) {
+        long last = -1;
+        for (JsonNode event : history.get("events")) {
+            if (!Instant.parse(event.get("timestamp").asText()).isAfter(Instant.parse(instant))) {
+                last = event.get("sequence").asLong();
+            }
+        }
+        return last;
     }
 
     private static String register(String name) {
