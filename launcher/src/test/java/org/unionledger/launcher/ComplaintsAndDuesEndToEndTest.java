@@ -61,6 +61,18 @@ class ComplaintsAndDuesEndToEndTest {
         assertThat(view.get("timeline").findValuesAsText("event")).containsExactly(
                 "FILED", "ACKNOWLEDGED", "ASSIGNED", "WORK_STARTED", "RESOLVED", "REOPENED", "RESOLVED", "RATED");
         assertThat(view.at("/timeline/1/actor").asText()).isEqualTo("officer-lan");
+
+        // As of the first resolution, rebuilt from the events (unless the reopening shares its millisecond).
+        JsonNode history = Http.get(system.queryPort(), "/api/complaints/" + complaint + "/history").body();
+        String firstResolution = history.at("/events/4/timestamp").asText();
+        if (!history.at("/events/5/timestamp").asText().equals(firstResolution)) {
+            JsonNode then = Http.get(system.queryPort(), "/api/complaints/" + complaint + "?asOf=" + firstResolution).body();
+            assertThat(then.get("status").asText()).isEqualTo("RESOLVED");
+            assertThat(then.get("resolution").asText()).isEqualTo("Employer paid the wages");
+            assertThat(then.get("version").asLong()).isEqualTo(4);
+        }
+        assertThat(Http.get(system.queryPort(), "/api/complaints/" + complaint + "?asOf=2001-01-01T00:00:00Z").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.unionledger.platform.web.ApiException;
+import org.unionledger.shared.complaint.ComplaintView;
 import org.unionledger.shared.member.MemberView;
 
 import java.time.Instant;
@@ -26,6 +27,12 @@ public class AsOfReader {
         List<? extends DomainEventMessage<?>> upTo = eventsUpTo(memberId, "Member", asOf);
         return MemberAsOf.replay(upTo).orElseThrow(() -> ApiException.notFound("MEMBER_NOT_FOUND",
                 "Member " + memberId + " did not exist on " + asOf));
+    }
+
+    public ComplaintView complaint(String complaintId, Instant asOf) {
+        List<? extends DomainEventMessage<?>> upTo = eventsUpTo(complaintId, "Complaint", asOf);
+        return ComplaintAsOf.replay(upTo).orElseThrow(() -> ApiException.notFound("COMPLAINT_NOT_FOUND",
+                "Complaint " + complaintId + " did not exist on " + asOf));
     }
 
     private List<? extends DomainEventMessage<?>> eventsUpTo(String aggregateId, String type, Instant asOf) {
