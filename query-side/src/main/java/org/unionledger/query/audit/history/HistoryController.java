@@ -16,6 +16,7 @@ import org.unionledger.platform.web.ApiException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Auditors' view of an aggregate's history, read straight from the event store (not from a read model): every
@@ -33,34 +34,21 @@ class HistoryController {
         this.events = events;
     }
 
-    @GetMapping("/api/members/{id}/history")
-    HistoryPage member(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
-                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                       @RequestParam(required = false) String type) {
-        return history("Member", id, page, size, from, to, type);
+    private static final Map<String, String> AGGREGATE_TYPES =
+            Map.of("members", "Member", "unions", "Union", "complaints", "Complaint");
+
+    /** {@code /api/members/{id}/history}, {@code /api/unions/{id}/history}, {@code /api/complaints/{id}/history}. */
+    @GetMapping("/api/{collection:members|unions|complaints}/{id}/history")
+    HistoryPage history(@PathVariable String collection, @PathVariable String id,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                        @RequestParam(required = false) String type) {
+        return read(AGGREGATE_TYPES.get(collection), id, page, size, from, to, type);
     }
 
-    @GetMapping("/api/unions/{id}/history")
-    HistoryPage union(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
-                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                      @RequestParam(required = false) String type) {
-        return history("Union", id, page, size, from, to, type);
-    }
-
-    @GetMapping("/api/complaints/{id}/history")
-    HistoryPage complaint(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
-                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                          @RequestParam(required = false) String type) {
-        return history("Complaint", id, page, size, from, to, type);
-    }
-
-    private HistoryPage history(String aggregateType, String id, int page, int size, Instant from, Instant to,
+    private HistoryPage read(String aggregateType, String id, int page, int size, Instant from, Instant to,
                                 String type) {
         List<? extends DomainEventMessage<?>> stream = events.readEvents(id).asStream().toList();
         if (stream.isEmpty() || !aggregateType.equals(stream.get(0).getType())) {
