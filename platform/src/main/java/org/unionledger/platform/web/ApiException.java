@@ -23,6 +23,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, code, null, message);
     }
 
+    public static ApiException badRequest(String code, String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, field, message);
+    }
+
     public HttpStatus status() {
         return status;
     }
