@@ -50,7 +50,7 @@ public final class UnionLedger implements AutoCloseable {
         ConfigurableApplicationContext commandSide = null;
         try {
             List<String> sideArgs = new ArrayList<>(List.of(
-                    "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("events").resolve("events") + ";WRITE_DELAY=0",
+                    "--spring.datasource.url=" + eventsUrl(dataDir),
                     "--spring.data.mongodb.uri=" + mongo.uri(DATABASE),
                     "--axon.axonserver.enabled=false",
                     // The embedded server warns about every non-unique index it ignores; production MongoDB uses them.
@@ -78,7 +78,12 @@ public final class UnionLedger implements AutoCloseable {
         }
     }
 
-    private static LauncherProperties bind(String... args) {
+    /** The embedded event store's JDBC URL under the data directory. */
+    static String eventsUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("events").resolve("events") + ";WRITE_DELAY=0";
+    }
+
+    static LauncherProperties bind(String... args) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         ConfigurationPropertySources.attach(environment);

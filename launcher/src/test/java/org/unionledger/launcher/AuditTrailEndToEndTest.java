@@ -1,0 +1,224 @@
+package org.unionledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tamper-evident trail: events are chained as they are appended, an auditor can check any stream or the whole
+ * store, and a change made straight in the event store (behind the application's back) is named exactly.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditTrailEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+    static UnionLedger system;
+    static Members.Tree tree;
+    static String altered;
+    static String gapped;
+    static String relabelled;
+    static String untouched;
+
+    @BeforeAll
+    static void start() {
+        system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
+                "--unionledger.command-port=0", "--unionledger.query-port=0");
+        tree = Members.Tree.build(system.commandPort(), "audit");
+        altered = memberWithFourEvents("Lê Thị Hoa");
+        gapped = memberWithFourEvents("Phạm Văn Nam");
+        relabelled = memberWithFourEvents("Võ Thị Lan");
+        untouched = memberWithFourEvents("Đỗ Văn Minh");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyEventCarriesAHashChainedOntoItsPredecessorAndTheUntouchedStoreVerifies() {
+        JsonNode history = Http.get(system.queryPort(), "/api/members/" + altered + "/history").body();
+        assertThat(history.get("total").asLong()).isEqualTo(4);
+        assertThat(history.get("events").findValuesAsText("hash")).hasSize(4).allMatch(h -> h.matches("[0-9a-f]{64}"))
+                                                                   .doesNotHaveDuplicates();
+
+        JsonNode one = Http.get(system.queryPort(), "/api/audit/verify?aggregateId=" + altered).body();
+        assertThat(one.get("intact").asBoolean()).isTrue();
+        assertThat(one.get("events").asLong()).isEqualTo(4);
+        assertThat(one.has("firstBreak")).isFalse();
+
+        JsonNode all = Http.get(system.queryPort(), "/api/audit/verify").body();
+        assertThat(all.get("intact").asBoolean()).isTrue();
+        assertThat(all.get("streams").asLong()).isEqualTo(4 + 3); // four members; federation, ward, grassroots
+        assertThat(all.get("brokenStreams").asLong()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void storedViewShowsTheTypeRevisionAndJsonAsWritten() {
+        JsonNode stored = Http.get(system.queryPort(), "/api/members/" + altered + "/history?view=stored").body();
+        assertThat(stored.at("/events/0/type").asText()).isEqualTo("org.unionledger.shared.member.MemberRegisteredEvent");
+        assertThat(stored.at("/events/0/payload/fullName").asText()).isEqualTo("Lê Thị Hoa");
+        assertThat(stored.at("/events/0/payload/unionId").asText()).isEqualTo(tree.grassroots());
+        JsonNode current = Http.get(system.queryPort(), "/api/members/" + altered + "/history").body();
+        assertThat(current.at("/events/0/type").asText()).isEqualTo("MemberRegisteredEvent");
+        assertThat(stored.at("/events/2/hash").asText()).isEqualTo(current.at("/events/2/hash").asText());
+
+        Http.Response bad = Http.get(system.queryPort(), "/api/members/" + altered + "/history?view=raw");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("code").asText()).isEqualTo("INVALID_VIEW");
+        assertThat(bad.body().at("/errors/0/field").asText()).isEqualTo("view");
+        assertThat(Http.get(system.queryPort(), "/api/audit/verify?aggregateId=nobody").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
+    void anEventAlteredInTheStoreIsNamedByAggregateAndSequence() throws SQLException {
+        try (Connection store = eventStore()) {
+            byte[] payload = payload(store, altered, 2);
+            String json = new String(payload, StandardCharsets.UTF_8);
+            assertThat(json).contains("\"reason\":\"dues\"");
+            update(store, "UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 2",
+                    json.replace("\"reason\":\"dues\"", "\"reason\":\"misconduct\"").getBytes(StandardCharsets.UTF_8),
+                    altered);
+        }
+
+        JsonNode report = Http.get(system.queryPort(), "/api/audit/verify?aggregateId=" + altered).body();
+        assertThat(report.get("intact").asBoolean()).isFalse();
+        assertThat(report.at("/firstBreak/aggregateId").asText()).isEqualTo(altered);
+        assertThat(report.at("/firstBreak/sequence").asLong()).isEqualTo(2);
+        assertThat(report.at("/firstBreak/kind").asText()).isEqualTo("ALTERED");
+    }
+
+    @Test
+    @Order(4)
+    void aChangedActorInTheMetadataIsCaughtToo() throws SQLException {
+        try (Connection store = eventStore()) {
+            String metadata = new String(metadata(store, relabelled, 1), StandardCharsets.UTF_8);
+            assertThat(metadata).contains("\"actor\":\"officer-1\"");
+            update(store, "UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                    metadata.replace("officer-1", "officer-2").getBytes(StandardCharsets.UTF_8), relabelled);
+        }
+
+        JsonNode report = Http.get(system.queryPort(), "/api/audit/verify?aggregateId=" + relabelled).body();
+        assertThat(report.at("/firstBreak/sequence").asLong()).isEqualTo(1);
+        assertThat(report.at("/firstBreak/kind").asText()).isEqualTo("ALTERED");
+    }
+
+    @Test
+    @Order(5)
+    void aDeletedEventIsNamedAsTheGapItLeaves() throws SQLException {
+        try (Connection store = eventStore();
+             PreparedStatement delete = store.prepareStatement(
+                     "DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 1")) {
+            delete.setString(1, gapped);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+
+        JsonNode report = Http.get(system.queryPort(), "/api/audit/verify?aggregateId=" + gapped).body();
+        assertThat(report.get("intact").asBoolean()).isFalse();
+        assertThat(report.at("/firstBreak/aggregateId").asText()).isEqualTo(gapped);
+        assertThat(report.at("/firstBreak/sequence").asLong()).isEqualTo(1);
+        assertThat(report.at("/firstBreak/kind").asText()).isEqualTo("GAP");
+        assertThat(Http.get(system.queryPort(), "/api/audit/verify?aggregateId=" + untouched).body()
+                       .get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void theWholeStoreCheckListsEveryBrokenStreamEarliestFirstAndSoDoesTheCommandLine() {
+        JsonNode all = Http.get(system.queryPort(), "/api/audit/verify").body();
+        assertThat(all.get("intact").asBoolean()).isFalse();
+        assertThat(all.get("brokenStreams").asLong()).isEqualTo(3);
+        assertThat(all.get("breaks").findValuesAsText("aggregateId")).containsExactly(altered, gapped, relabelled);
+        assertThat(all.at("/firstBreak/aggregateId").asText()).isEqualTo(altered);
+
+        system.close();
+        system = null;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = VerifyCommand.run(new String[]{"--unionledger.data-dir=" + dataDir},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(output).isEqualTo(VerifyCommand.BROKEN);
+        assertThat(output).contains("BROKEN: 3 stream(s)")
+                          .contains("ALTERED aggregate=" + altered + " sequence=2")
+                          .contains("GAP aggregate=" + gapped + " sequence=1")
+                          .contains("ALTERED aggregate=" + relabelled + " sequence=1");
+        assertThat(VerifyCommand.run(new String[]{"--unionledger.data-dir=" + dataDir.resolve("nothing-here")},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .isEqualTo(VerifyCommand.UNREADABLE);
+    }
+
+    /** Registration, card, suspension and reinstatement: sequence numbers 0 to 3, the second by officer-1. */
+    private static String memberWithFourEvents(String name) {
+        Http.Response created = Http.postJson(system.commandPort(), "/api/members",
+                Members.validRegistration(name, tree.grassroots()), Map.of("X-Actor", "officer-0"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String member = created.body().get("id").asText();
+        post(member, "card", "{\"issuedOn\": \"2025-08-05\"}", "officer-1");
+        post(member, "suspend", "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}", "officer-2");
+        post(member, "reinstate", "{\"reason\": \"paid\", \"effectiveOn\": \"2025-10-01\"}", "officer-2");
+        return member;
+    }
+
+    private static void post(String member, String action, String body, String actor) {
+        Http.Response response = Http.postJson(system.commandPort(), "/api/members/" + member + "/" + action, body,
+                Map.of("X-Actor", actor));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    }
+
+    /** A second connection to the running system's H2 database, as someone with direct database access. */
+    private static Connection eventStore() throws SQLException {
+        return DriverManager.getConnection(UnionLedger.eventsUrl(dataDir.toAbsolutePath().normalize()), "sa", "");
+    }
+
+    private static byte[] payload(Connection store, String aggregate, long sequence) throws SQLException {
+        return column(store, "payload", aggregate, sequence);
+    }
+
+    private static byte[] metadata(Connection store, String aggregate, long sequence) throws SQLException {
+        return column(store, "metaData", aggregate, sequence);
+    }
+
+    private static byte[] column(Connection store, String column, String aggregate, long sequence) throws SQLException {
+        try (PreparedStatement select = store.prepareStatement("SELECT " + column
+                + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
+            select.setString(1, aggregate);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private static void update(Connection store, String sql, byte[] value, String aggregate) throws SQLException {
+        try (PreparedStatement update = store.prepareStatement(sql)) {
+            update.setBytes(1, value);
+            update.setString(2, aggregate);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
