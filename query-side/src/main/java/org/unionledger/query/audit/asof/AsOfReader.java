@@ -2,12 +2,15 @@ package org.unionledger.query.audit.asof;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import org.unionledger.platform.web.ApiException;
 import org.unionledger.shared.complaint.ComplaintView;
 import org.unionledger.shared.member.MemberView;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,10 +20,15 @@ import java.util.List;
 @Component
 public class AsOfReader {
 
-    private final EventStore events;
+    /** The union directory's collection, used only for the list of union IDs; every state comes from events. */
+    private static final String UNION_IDS = "union_directory";
 
-    AsOfReader(EventStore events) {
+    private final EventStore events;
+    private final MongoTemplate mongo;
+
+    AsOfReader(EventStore events, MongoTemplate mongo) {
         this.events = events;
+        this.mongo = mongo;
     }
 
     public MemberView member(String memberId, Instant asOf) {
@@ -33,6 +41,23 @@ public class AsOfReader {
         List<? extends DomainEventMessage<?>> upTo = eventsUpTo(complaintId, "Complaint", asOf);
         return ComplaintAsOf.replay(upTo).orElseThrow(() -> ApiException.notFound("COMPLAINT_NOT_FOUND",
                 "Complaint " + complaintId + " did not exist on " + asOf));
+    }
+
+    /**
+     * The organisation tree under {@code unionId} as the events recorded up to {@code asOf} said: a union moved
+     * later still hangs under its old parent, one merged or dissolved later is still active.
+     */
+    public UnionTreeNode unionTree(String unionId, Instant asOf) {
+        UnionTreeAsOf.State root = UnionTreeAsOf.replay(eventsUpTo(unionId, "Union", asOf))
+                .orElseThrow(() -> ApiException.notFound("UNION_NOT_FOUND",
+                        "Union " + unionId + " did not exist on " + asOf));
+        List<UnionTreeAsOf.State> all = new ArrayList<>();
+        for (Document union : mongo.getCollection(UNION_IDS).find().projection(new Document("_id", 1))) {
+            List<? extends DomainEventMessage<?>> stream = events.readEvents(union.getString("_id")).asStream()
+                    .takeWhile(event -> !event.getTimestamp().isAfter(asOf)).toList();
+            UnionTreeAsOf.replay(stream).ifPresent(all::add);
+        }
+        return UnionTreeAsOf.tree(root, all);
     }
 
     private List<? extends DomainEventMessage<?>> eventsUpTo(String aggregateId, String type, Instant asOf) {
