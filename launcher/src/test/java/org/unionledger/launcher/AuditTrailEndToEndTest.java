@@ -1,6 +1,7 @@
 package org.unionledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionledger.platform.audit.EventChain;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +20,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +43,7 @@ class AuditTrailEndToEndTest {
     static String gapped;
     static String relabelled;
     static String untouched;
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
@@ -95,6 +102,101 @@ class AuditTrailEndToEndTest {
 
     @Test
     @Order(3)
+    void theTreeAsOfAnInstantHangsEachUnionUnderTheParentItHadThen() throws InterruptedException {
+        String newWard = Members.establish(system.commandPort(), "audit east ward", "AUDIT-EAST", "UPPER_LEVEL",
+                "COMMUNE_WARD", tree.federation());
+        String mover = Members.establish(system.commandPort(), "audit port", "AUDIT-PORT", "GRASSROOTS", "ENTERPRISE",
+                tree.ward());
+        String before = Http.get(system.queryPort(), "/api/unions/" + mover + "/history").body()
+                            .at("/events/0/timestamp").asText();
+        Thread.sleep(20); // the move must be recorded in a later millisecond than the instant asked about
+        Http.Response moved = Http.postJson(system.commandPort(), "/api/unions/" + mover + "/move",
+                "{\"parentId\": \"%s\", \"effectiveOn\": \"2025-07-01\"}".formatted(newWard), Map.of());
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+
+        JsonNode then = Http.get(system.queryPort(), "/api/unions/" + tree.federation() + "/tree?asOf=" + before).body();
+        assertThat(childNames(then)).containsExactly("audit east ward", "audit ward");
+        assertThat(childNames(child(then, "audit ward"))).containsExactly("audit port", "audit steel");
+        assertThat(childNames(child(then, "audit east ward"))).isEmpty();
+
+        JsonNode now = Http.get(system.queryPort(), "/api/unions/" + tree.federation() + "/tree").body();
+        assertThat(childNames(child(now, "audit ward"))).containsExactly("audit steel");
+        assertThat(childNames(child(now, "audit east ward"))).containsExactly("audit port");
+        assertThat(child(child(now, "audit east ward"), "audit port").get("parentId").asText()).isEqualTo(newWard);
+
+        Http.Response tooEarly = Http.get(system.queryPort(), "/api/unions/" + tree.federation() + "/tree?asOf=2001-01-01T00:00:00Z");
+        assertThat(tooEarly.status()).isEqualTo(404);
+        assertThat(tooEarly.body().get("code").asText()).isEqualTo("UNION_NOT_FOUND");
+        Http.Response malformed = Http.get(system.queryPort(), "/api/unions/" + tree.federation() + "/tree?asOf=yesterday");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().at("/errors/0/field").asText()).isEqualTo("asOf");
+    }
+
+    @Test
+    @Order(4)
+    void theExportStreamsEveryEventWithWhatItTakesToReverifyTheChainsOffline() throws Exception {
+        long stored = Http.get(system.queryPort(), "/api/audit/verify").body().get("events").asLong();
+
+        Http.Text jsonl = Http.getText(system.queryPort(), "/api/audit/export?format=jsonl");
+        assertThat(jsonl.status()).isEqualTo(200);
+        assertThat(jsonl.contentType()).startsWith("application/x-ndjson");
+        assertThat(jsonl.transferEncoding()).isEqualTo("chunked");
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : jsonl.body().split("\n")) {
+            events.add(JSON.readTree(line));
+        }
+        assertThat(events).hasSize((int) stored);
+        assertThat(events.stream().map(e -> e.get("position").asLong()).toList()).isSorted().doesNotHaveDuplicates();
+
+        Map<String, String> previous = new HashMap<>();
+        for (JsonNode event : events) {
+            String aggregate = event.get("aggregateId").asText();
+            Map<String, String> metadata = new HashMap<>();
+            event.get("metadata").fields().forEachRemaining(f -> metadata.put(f.getKey(), f.getValue().asText()));
+            EventChain.Link link = new EventChain.Link(event.get("aggregateType").asText(), aggregate,
+                    event.get("sequence").asLong(), event.get("eventId").asText(),
+                    Instant.parse(event.get("timestamp").asText()), event.get("payloadType").asText(),
+                    event.get("payloadRevision").asText(), JSON.writeValueAsBytes(event.get("payload")), metadata);
+            String recomputed = EventChain.hash(previous.getOrDefault(aggregate, EventChain.GENESIS), link);
+            assertThat(recomputed).as("event %s of %s", event.get("sequence"), aggregate)
+                                  .isEqualTo(event.get("hash").asText());
+            previous.put(aggregate, recomputed);
+        }
+
+        Instant firstMover = Instant.parse(events.get(events.size() - 1).get("timestamp").asText());
+        Http.Text csv = Http.getText(system.queryPort(), "/api/audit/export?format=csv&from=" + firstMover);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] rows = csv.body().split("\n");
+        assertThat(rows[0]).startsWith("position,eventId,aggregateType,aggregateId,sequence,timestamp");
+        long inRange = events.stream().filter(e -> !Instant.parse(e.get("timestamp").asText()).isBefore(firstMover)).count();
+        assertThat(rows).hasSize(1 + (int) inRange);
+
+        Http.Response badFormat = Http.get(system.queryPort(), "/api/audit/export?format=xml");
+        assertThat(badFormat.status()).isEqualTo(400);
+        assertThat(badFormat.body().get("code").asText()).isEqualTo("INVALID_FORMAT");
+        Http.Response badRange = Http.get(system.queryPort(),
+                "/api/audit/export?from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z");
+        assertThat(badRange.status()).isEqualTo(400);
+        assertThat(badRange.body().at("/errors/0/field").asText()).isEqualTo("to");
+    }
+
+    private static List<String> childNames(JsonNode union) {
+        List<String> names = new ArrayList<>();
+        union.get("children").forEach(child -> names.add(child.get("name").asText()));
+        return names;
+    }
+
+    private static JsonNode child(JsonNode union, String name) {
+        for (JsonNode child : union.get("children")) {
+            if (child.get("name").asText().equals(name)) {
+                return child;
+            }
+        }
+        throw new AssertionError("no child named " + name + " in " + union);
+    }
+
+    @Test
+    @Order(5)
     void anEventAlteredInTheStoreIsNamedByAggregateAndSequence() throws SQLException {
         try (Connection store = eventStore()) {
             byte[] payload = payload(store, altered, 2);
@@ -113,7 +215,7 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aChangedActorInTheMetadataIsCaughtToo() throws SQLException {
         try (Connection store = eventStore()) {
             String metadata = new String(metadata(store, relabelled, 1), StandardCharsets.UTF_8);
@@ -128,7 +230,7 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aDeletedEventIsNamedAsTheGapItLeaves() throws SQLException {
         try (Connection store = eventStore();
              PreparedStatement delete = store.prepareStatement(
@@ -147,11 +249,12 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theWholeStoreCheckListsEveryBrokenStreamEarliestFirstAndSoDoesTheCommandLine() {
         JsonNode all = Http.get(system.queryPort(), "/api/audit/verify").body();
         assertThat(all.get("intact").asBoolean()).isFalse();
         assertThat(all.get("brokenStreams").asLong()).isEqualTo(3);
+        assertThat(all.get("streams").asLong()).isEqualTo(4 + 5);
         assertThat(all.get("breaks").findValuesAsText("aggregateId")).containsExactly(altered, gapped, relabelled);
         assertThat(all.at("/firstBreak/aggregateId").asText()).isEqualTo(altered);
 

@@ -34,6 +34,25 @@ final class Http {
                                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    /** A GET whose body is kept as text (CSV, JSON lines). */
+    record Text(int status, String contentType, String transferEncoding, String body) {
+    }
+
+    static Text getText(int port, String path) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri(port, path)).GET()
+                                                                   .timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Text(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Transfer-Encoding").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Response send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {
