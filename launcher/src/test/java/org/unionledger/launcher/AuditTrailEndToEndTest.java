@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.unionledger.platform.audit.EventChain;
 
 import java.io.ByteArrayOutputStream;
@@ -180,6 +182,38 @@ class AuditTrailEndToEndTest {
         assertThat(badRange.body().at("/errors/0/field").asText()).isEqualTo("to");
     }
 
+    @Test
+    @Order(5)
+    void theReplayCheckRebuildsAReadModelAsideAndNamesWhatDiffersFromTheLiveOne() {
+        Http.Response clean = Http.postJson(system.queryPort(),
+                "/api/operations/processors/member-directory/replay-check", "", Map.of());
+        assertThat(clean.status()).as(clean.body().toString()).isEqualTo(200);
+        assertThat(clean.body().get("identical").asBoolean()).isTrue();
+        assertThat(clean.body().get("replayedEvents").asLong()).isEqualTo(4 * 4); // four members, four events each
+        assertThat(clean.body().at("/collections/0/collection").asText()).isEqualTo("member_directory");
+        assertThat(clean.body().at("/collections/0/liveDocuments").asLong()).isEqualTo(4);
+
+        // Someone edits the live read model behind the projection's back.
+        MongoTemplate live = system.querySide().getBean(MongoTemplate.class);
+        live.getCollection("member_directory").updateOne(new Document("_id", untouched),
+                new Document("$set", new Document("fullName", "Someone Else")));
+
+        JsonNode report = Http.postJson(system.queryPort(),
+                "/api/operations/processors/member-directory/replay-check", "", Map.of()).body();
+        assertThat(report.get("identical").asBoolean()).isFalse();
+        assertThat(report.at("/collections/0/differing").asLong()).isEqualTo(1);
+        assertThat(report.at("/collections/0/examples/0/id").asText()).isEqualTo(untouched);
+        assertThat(report.at("/collections/0/examples/0/fields").toString()).isEqualTo("[\"fullName\"]");
+        assertThat(live.getDb().listCollectionNames().into(new ArrayList<>())).contains("member_directory");
+        assertThat(system.querySide().getBean(com.mongodb.client.MongoClient.class).listDatabaseNames()
+                         .into(new ArrayList<>())).noneMatch(name -> name.contains("_replay_"));
+
+        Http.Response unknown = Http.postJson(system.queryPort(),
+                "/api/operations/processors/no-such/replay-check", "", Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("code").asText()).isEqualTo("PROCESSOR_NOT_FOUND");
+    }
+
     private static List<String> childNames(JsonNode union) {
         List<String> names = new ArrayList<>();
         union.get("children").forEach(child -> names.add(child.get("name").asText()));
@@ -196,7 +230,7 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anEventAlteredInTheStoreIsNamedByAggregateAndSequence() throws SQLException {
         try (Connection store = eventStore()) {
             byte[] payload = payload(store, altered, 2);
@@ -215,7 +249,7 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aChangedActorInTheMetadataIsCaughtToo() throws SQLException {
         try (Connection store = eventStore()) {
             String metadata = new String(metadata(store, relabelled, 1), StandardCharsets.UTF_8);
@@ -230,7 +264,7 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aDeletedEventIsNamedAsTheGapItLeaves() throws SQLException {
         try (Connection store = eventStore();
              PreparedStatement delete = store.prepareStatement(
@@ -249,7 +283,7 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theWholeStoreCheckListsEveryBrokenStreamEarliestFirstAndSoDoesTheCommandLine() {
         JsonNode all = Http.get(system.queryPort(), "/api/audit/verify").body();
         assertThat(all.get("intact").asBoolean()).isFalse();
