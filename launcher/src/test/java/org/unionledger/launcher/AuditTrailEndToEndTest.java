@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.unionledger.platform.audit.CheckpointStore;
 import org.unionledger.platform.audit.EventChain;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The tamper-evident trail: events are chained as they are appended, an auditor can check any stream or the whole
@@ -45,17 +48,20 @@ class AuditTrailEndToEndTest {
     static String gapped;
     static String relabelled;
     static String untouched;
+    static String erased;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void start() {
         system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
-                "--unionledger.command-port=0", "--unionledger.query-port=0");
+                "--unionledger.command-port=0", "--unionledger.query-port=0",
+                "--unionledger.audit.checkpoint-interval=PT0.2S");
         tree = Members.Tree.build(system.commandPort(), "audit");
         altered = memberWithFourEvents("Lê Thị Hoa");
         gapped = memberWithFourEvents("Phạm Văn Nam");
         relabelled = memberWithFourEvents("Võ Thị Lan");
         untouched = memberWithFourEvents("Đỗ Văn Minh");
+        erased = memberWithFourEvents("Bùi Thị Thu");
     }
 
     @AfterAll
@@ -80,7 +86,7 @@ class AuditTrailEndToEndTest {
 
         JsonNode all = Http.get(system.queryPort(), "/api/audit/verify").body();
         assertThat(all.get("intact").asBoolean()).isTrue();
-        assertThat(all.get("streams").asLong()).isEqualTo(4 + 3); // four members; federation, ward, grassroots
+        assertThat(all.get("streams").asLong()).isEqualTo(5 + 3); // five members; federation, ward, grassroots
         assertThat(all.get("brokenStreams").asLong()).isZero();
     }
 
@@ -189,9 +195,9 @@ class AuditTrailEndToEndTest {
                 "/api/operations/processors/member-directory/replay-check", "", Map.of());
         assertThat(clean.status()).as(clean.body().toString()).isEqualTo(200);
         assertThat(clean.body().get("identical").asBoolean()).isTrue();
-        assertThat(clean.body().get("replayedEvents").asLong()).isEqualTo(4 * 4); // four members, four events each
+        assertThat(clean.body().get("replayedEvents").asLong()).isEqualTo(5 * 4); // five members, four events each
         assertThat(clean.body().at("/collections/0/collection").asText()).isEqualTo("member_directory");
-        assertThat(clean.body().at("/collections/0/liveDocuments").asLong()).isEqualTo(4);
+        assertThat(clean.body().at("/collections/0/liveDocuments").asLong()).isEqualTo(5);
 
         // Someone edits the live read model behind the projection's back.
         MongoTemplate live = system.querySide().getBean(MongoTemplate.class);
@@ -273,6 +279,16 @@ class AuditTrailEndToEndTest {
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }
 
+        long head = Http.get(system.queryPort(), "/api/audit/verify").body().get("headPosition").asLong();
+        CheckpointStore checkpoints = system.querySide().getBean(CheckpointStore.class);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !checkpoints.all().isEmpty()
+                && checkpoints.all().get(checkpoints.all().size() - 1).position() >= head);
+        try (Connection store = eventStore();
+             PreparedStatement delete = store.prepareStatement("DELETE FROM DomainEventEntry WHERE aggregateIdentifier = ?")) {
+            delete.setString(1, erased);
+            assertThat(delete.executeUpdate()).isEqualTo(4);
+        }
+
         JsonNode report = Http.get(system.queryPort(), "/api/audit/verify?aggregateId=" + gapped).body();
         assertThat(report.get("intact").asBoolean()).isFalse();
         assertThat(report.at("/firstBreak/aggregateId").asText()).isEqualTo(gapped);
@@ -288,7 +304,11 @@ class AuditTrailEndToEndTest {
         JsonNode all = Http.get(system.queryPort(), "/api/audit/verify").body();
         assertThat(all.get("intact").asBoolean()).isFalse();
         assertThat(all.get("brokenStreams").asLong()).isEqualTo(3);
-        assertThat(all.get("streams").asLong()).isEqualTo(4 + 5);
+        assertThat(all.get("streams").asLong()).isEqualTo(4 + 5); // one member erased; two unions added
+        // The erased stream is invisible to the chains, but not to the checkpoint taken while it existed.
+        JsonNode newest = all.get("checkpointBreaks").get(all.get("checkpointBreaks").size() - 1);
+        assertThat(newest.get("recordedStreams").asLong() - newest.get("foundStreams").asLong()).isEqualTo(1);
+        assertThat(newest.get("recordedEvents").asLong() - newest.get("foundEvents").asLong()).isEqualTo(4 + 1);
         assertThat(all.get("breaks").findValuesAsText("aggregateId")).containsExactly(altered, gapped, relabelled);
         assertThat(all.at("/firstBreak/aggregateId").asText()).isEqualTo(altered);
 
@@ -299,7 +319,8 @@ class AuditTrailEndToEndTest {
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(status).as(output).isEqualTo(VerifyCommand.BROKEN);
-        assertThat(output).contains("BROKEN: 3 stream(s)")
+        assertThat(output).contains("BROKEN: 3 stream(s) and ")
+                          .contains("CHECKPOINT position=")
                           .contains("ALTERED aggregate=" + altered + " sequence=2")
                           .contains("GAP aggregate=" + gapped + " sequence=1")
                           .contains("ALTERED aggregate=" + relabelled + " sequence=1");

@@ -1,6 +1,10 @@
 package org.unionledger.platform.audit;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +31,18 @@ public class ChainVerifier {
         public enum Kind { ALTERED, GAP, UNCHAINED }
     }
 
-    /** The outcome of a verification; {@code firstBreak} is the earliest break in the global order, if any. */
+    /** A checkpoint whose recorded digest no longer matches the stream heads recomputed at its position. */
+    public record CheckpointBreak(long position, Instant takenAt, long recordedStreams, long foundStreams,
+                                  long recordedEvents, long foundEvents, String detail) {
+    }
+
+    /**
+     * The outcome of a verification; {@code firstBreak} is the earliest break in the global order, if any;
+     * {@code checkpointBreaks} lists the checkpoints (whole-store verification only) that no longer match.
+     */
     public record Report(boolean intact, long streams, long events, long headPosition, long brokenStreams,
-                         Break firstBreak, List<Break> breaks) {
+                         Break firstBreak, List<Break> breaks, long checkpointsChecked,
+                         List<CheckpointBreak> checkpointBreaks) {
     }
 
     /** Verifies one aggregate's stream. A stream with no events is reported as intact with zero events. */
@@ -38,17 +51,34 @@ public class ChainVerifier {
         List<StoredEvent> events = store.ofAggregate(aggregateId);
         events.forEach(check::accept);
         long head = events.isEmpty() ? -1 : events.get(events.size() - 1).position();
-        return report(events.isEmpty() ? 0 : 1, events.size(), head, check.broken == null ? List.of() : List.of(check.broken));
+        return report(events.isEmpty() ? 0 : 1, events.size(), head,
+                check.broken == null ? List.of() : List.of(check.broken), 0, List.of());
     }
 
     /** Verifies every stream in the store in one pass over the global order, holding one small state per stream. */
     public Report verifyAll() {
+        return verifyAll(List.of());
+    }
+
+    /**
+     * Verifies every stream and, on the way, every given checkpoint: at each checkpoint's position the stream heads
+     * are recomputed and compared with its digest, which catches a removed stream or a truncated one.
+     */
+    public Report verifyAll(List<StreamHeads.Checkpoint> checkpoints) {
         Map<String, StreamCheck> streams = new HashMap<>();
         List<Break> breaks = new ArrayList<>();
+        Deque<StreamHeads.Checkpoint> pending = new ArrayDeque<>(checkpoints.stream()
+                .sorted(Comparator.comparingLong(StreamHeads.Checkpoint::position)).toList());
+        List<CheckpointBreak> checkpointBreaks = new ArrayList<>();
+        StreamHeads heads = new StreamHeads();
         long events = 0;
         long head = -1;
         try (Stream<StoredEvent> all = store.after(-1)) {
             for (StoredEvent event : (Iterable<StoredEvent>) all::iterator) {
+                while (!pending.isEmpty() && pending.peek().position() < event.position()) {
+                    check(pending.pop(), heads, checkpointBreaks);
+                }
+                heads.advance(event);
                 StreamCheck check = streams.computeIfAbsent(event.aggregateId(), StreamCheck::new);
                 boolean wasBroken = check.broken != null;
                 check.accept(event);
@@ -59,16 +89,29 @@ public class ChainVerifier {
                 head = event.position();
             }
         }
-        return report(streams.size(), events, head, breaks);
+        while (!pending.isEmpty()) {
+            check(pending.pop(), heads, checkpointBreaks);
+        }
+        return report(streams.size(), events, head, breaks, checkpoints.size(), checkpointBreaks);
     }
 
-    private static Report report(long streams, long events, long head, List<Break> breaks) {
+    private static void check(StreamHeads.Checkpoint checkpoint, StreamHeads heads, List<CheckpointBreak> breaks) {
+        if (!heads.matches(checkpoint)) {
+            breaks.add(new CheckpointBreak(checkpoint.position(), checkpoint.takenAt(), checkpoint.streams(),
+                    heads.streams(), checkpoint.events(), heads.events(),
+                    "the stream heads up to position " + checkpoint.position() + " no longer match the checkpoint "
+                            + "taken at " + checkpoint.takenAt() + ": events or whole streams were removed or added"));
+        }
+    }
+
+    private static Report report(long streams, long events, long head, List<Break> breaks, long checkpointsChecked,
+                                 List<CheckpointBreak> checkpointBreaks) {
         List<Break> ordered = breaks.stream()
                                     .sorted((a, b) -> Long.compare(a.position(), b.position()))
                                     .toList();
-        return new Report(ordered.isEmpty(), streams, events, head, ordered.size(),
+        return new Report(ordered.isEmpty() && checkpointBreaks.isEmpty(), streams, events, head, ordered.size(),
                 ordered.isEmpty() ? null : ordered.get(0),
-                ordered.subList(0, Math.min(ordered.size(), LISTED_BREAKS)));
+                ordered.subList(0, Math.min(ordered.size(), LISTED_BREAKS)), checkpointsChecked, checkpointBreaks);
     }
 
     /** The running check of one stream: the next sequence number expected and the hash to chain onto. */
