@@ -1,6 +1,8 @@
 package org.unionledger.platform.audit;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,4 +22,11 @@ public interface StoredEvents {
 
     /** The position of the newest stored event, or -1 when the store is empty. */
     long headPosition();
+
+    /** When the event at exactly {@code position} was stored, if there is one there. */
+    default Optional<Instant> timestampAt(long position) {
+        try (Stream<StoredEvent> next = after(position - 1)) {
+            return next.findFirst().filter(event -> event.position() == position).map(StoredEvent::timestamp);
+        }
+    }
 }

@@ -1,0 +1,41 @@
+package org.unionledger.query.union.monitoring;
+
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Pushes a changed dashboard to its subscribers (the SSE streams): only for unions someone is watching, once per
+ * event, after the projection's unit of work commits (Axon's emitter defers it).
+ */
+@Component
+class DashboardUpdates {
+
+    private final QueryUpdateEmitter emitter;
+    private final DashboardReader reader;
+
+    DashboardUpdates(QueryUpdateEmitter emitter, DashboardReader reader) {
+        this.emitter = emitter;
+        this.reader = reader;
+    }
+
+    void changed(Collection<String> unionIds) {
+        Set<String> watched = emitter.activeSubscriptions().stream()
+                                     .map(subscription -> subscription.getPayload())
+                                     .filter(FindUnionDashboardQuery.class::isInstance)
+                                     .map(query -> ((FindUnionDashboardQuery) query).unionId())
+                                     .collect(Collectors.toSet());
+        if (watched.isEmpty()) {
+            return;
+        }
+        for (String unionId : Set.copyOf(unionIds)) {
+            if (watched.contains(unionId)) {
+                reader.dashboard(unionId).ifPresent(dashboard -> emitter.emit(FindUnionDashboardQuery.class,
+                        query -> query.unionId().equals(unionId), dashboard));
+            }
+        }
+    }
+}
