@@ -1,0 +1,69 @@
+package org.unionledger.query.feed;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.unionledger.platform.web.ApiException;
+import org.unionledger.shared.integration.PublishedEventTypes;
+
+import java.util.List;
+import java.util.Map;
+
+/** Integrators pull the feed page by page, and read the catalogue of types with their JSON Schemas. */
+@RestController
+@RequestMapping(path = "/api/feed", produces = MediaType.APPLICATION_JSON_VALUE)
+class FeedController {
+
+    private final FeedReader reader;
+    private final FeedProperties properties;
+
+    FeedController(FeedReader reader, FeedProperties properties) {
+        this.reader = reader;
+        this.properties = properties;
+    }
+
+    /** {@code GET /api/feed?after=<position>&limit=<n>&types=a,b}: the events after a position, in global order. */
+    @GetMapping
+    FeedPage page(@RequestParam(required = false) String after,
+                  @RequestParam(required = false) Integer limit,
+                  @RequestParam(required = false) List<String> types) {
+        long position = FeedPositions.parse(after, "after");
+        int size = limit == null ? properties.defaultPageSize() : limit;
+        if (size < 1 || size > properties.maxPageSize()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_LIMIT", "limit",
+                    "limit must be between 1 and " + properties.maxPageSize());
+        }
+        FeedReader.Batch batch = reader.read(position, size, FeedTypes.parse(types));
+        return new FeedPage(batch.entries().stream().map(FeedReader.Entry::event).toList(), Long.toString(batch.next()));
+    }
+
+    /** {@code GET /api/feed/catalogue}: every published type with its JSON Schema. */
+    @GetMapping("/catalogue")
+    Map<String, Object> catalogue() {
+        Map<String, ObjectNode> schemas = FeedSchemas.all();
+        List<Map<String, Object>> types = PublishedEventTypes.ALL.stream()
+                .map(type -> Map.<String, Object>of(
+                        "type", type.type(),
+                        "subject", type.aggregate() + "/{id}",
+                        "dataschema", FeedEnvelope.schemaUri(type.type()).toString(),
+                        "schema", schemas.get(type.type())))
+                .toList();
+        return Map.of("specversion", "1.0", "positionExtension", FeedEnvelope.POSITION_EXTENSION, "types", types);
+    }
+
+    /** {@code GET /api/feed/catalogue/{type}}: one type's JSON Schema. */
+    @GetMapping(path = "/catalogue/{type}", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
+    ObjectNode schema(@PathVariable String type) {
+        ObjectNode schema = FeedSchemas.of(type);
+        if (schema == null) {
+            throw ApiException.notFound("EVENT_TYPE_NOT_FOUND", "No published event type " + type);
+        }
+        return schema;
+    }
+
+}
