@@ -7,7 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 /** The integrator feed over the real query-side port: envelope, paging, filters, refusals and the catalogue. */
 class FeedEndToEndTest {
 
+    private static final Duration GAP_TIMEOUT = Duration.ofSeconds(3);
+
     @TempDir
     static Path dataDir;
     static UnionLedger system;
@@ -36,7 +45,8 @@ class FeedEndToEndTest {
     @BeforeAll
     static void start() {
         system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
-                "--unionledger.command-port=0", "--unionledger.query-port=0");
+                "--unionledger.command-port=0", "--unionledger.query-port=0",
+                "--unionledger.feed.gap-timeout=" + GAP_TIMEOUT.toMillis() + "ms");
         tree = Members.Tree.build(system.commandPort(), "feed");
     }
 
@@ -145,6 +155,159 @@ class FeedEndToEndTest {
         Http.Response unknown = Http.get(system.queryPort(), "/api/feed/catalogue/union.moved.v9");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().get("code").asText()).isEqualTo("EVENT_TYPE_NOT_FOUND");
+    }
+
+    @Test
+    void pagesAcrossConcurrentWritersWithoutSkippingOrRepeatingAnEvent() throws Exception {
+        long start = headPosition();
+        int writers = 4;
+        int perWriter = 500;
+        Set<String> registered = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<?>> writing = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            writing.add(pool.submit(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    registered.add(register("Writer " + writer + " member " + i));
+                }
+            }));
+        }
+
+        // Page while the writers append, with an odd page size so page ends fall everywhere.
+        List<JsonNode> paged = new ArrayList<>();
+        Set<String> registrationsSeen = new HashSet<>();
+        long after = start;
+        int pages = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!(writing.stream().allMatch(Future::isDone) && registrationsSeen.containsAll(registered))) {
+            assertThat(System.nanoTime()).as("paging caught up in time").isLessThan(deadline);
+            JsonNode page = Http.get(system.queryPort(), "/api/feed?limit=97&after=" + after).body();
+            pages++;
+            for (JsonNode event : page.get("events")) {
+                paged.add(event);
+                if (event.get("type").asText().equals("member.registered.v1")) {
+                    registrationsSeen.add(event.get("subject").asText().substring("members/".length()));
+                }
+            }
+            long next = Long.parseLong(page.get("next").asText());
+            assertThat(next).isGreaterThanOrEqualTo(after);
+            if (next == after) {
+                Thread.sleep(5);
+            }
+            after = next;
+        }
+        for (Future<?> written : writing) {
+            written.get();
+        }
+        pool.shutdown();
+
+        List<JsonNode> settled = readToEnd(start);
+        assertThat(registered).hasSize(writers * perWriter);
+        assertThat(settled).hasSize(writers * perWriter);
+        assertThat(ids(paged)).as("read while writing = read afterwards, in the same order").isEqualTo(ids(settled));
+        assertThat(new HashSet<>(ids(paged))).hasSize(paged.size());
+        long previous = start;
+        for (JsonNode event : paged) {
+            long position = Long.parseLong(event.get("feedposition").asText());
+            assertThat(position).isGreaterThan(previous);
+            previous = position;
+        }
+        assertThat(registrationsSeen).isEqualTo(registered);
+        assertThat(pages).isGreaterThan(writers * perWriter / 97);
+    }
+
+    @Test
+    void holdsEventsBackBehindAnAppendStillInFlightAndStepsOverOneThatNeverCommits() throws Exception {
+        long head = headPosition();
+        DataSource events = system.commandSide().getBean(DataSource.class);
+
+        // An append that takes the next global index and has not committed yet...
+        String held = "gap-" + UUID.randomUUID();
+        try (Connection inFlight = events.getConnection()) {
+            inFlight.setAutoCommit(false);
+            copyFirstEventAs(inFlight, held);
+            // ...while a later one commits.
+            String later = register("Phạm Thị Cúc");
+            awaitHeadAtLeast(head + 2);
+            JsonNode blocked = Http.get(system.queryPort(), "/api/feed?after=" + head).body();
+            assertThat(blocked.get("events")).as("nothing is handed out past the hole").isEmpty();
+            assertThat(blocked.get("next").asText()).isEqualTo(Long.toString(head));
+
+            inFlight.commit();
+            JsonNode page = Http.get(system.queryPort(), "/api/feed?after=" + head).body();
+            assertThat(page.get("events")).hasSize(2);
+            assertThat(page.at("/events/0/subject").asText()).isEqualTo("unions/" + held);
+            assertThat(page.at("/events/0/feedposition").asText()).isEqualTo(Long.toString(head + 1));
+            assertThat(page.at("/events/1/subject").asText()).isEqualTo("members/" + later);
+            assertThat(page.get("next").asText()).isEqualTo(Long.toString(head + 2));
+        }
+
+        // An append that rolls back leaves a hole for good: after the gap timeout the feed steps over it.
+        try (Connection rolledBack = events.getConnection()) {
+            rolledBack.setAutoCommit(false);
+            copyFirstEventAs(rolledBack, "gap-" + UUID.randomUUID());
+            String after = register("Đỗ Văn Dũng");
+            rolledBack.rollback();
+            long started = System.nanoTime();
+            JsonNode page = await().atMost(GAP_TIMEOUT.plusSeconds(10)).pollInterval(Duration.ofMillis(100))
+                                   .until(() -> Http.get(system.queryPort(), "/api/feed?after=" + (head + 2)).body(),
+                                           body -> !body.get("events").isEmpty());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(GAP_TIMEOUT.minusSeconds(2));
+            assertThat(page.get("events")).hasSize(1);
+            assertThat(page.at("/events/0/subject").asText()).isEqualTo("members/" + after);
+            assertThat(page.at("/events/0/feedposition").asText()).isEqualTo(Long.toString(head + 4));
+        }
+    }
+
+    /** Appends a copy of the first stored event under a new aggregate, in the caller's transaction. */
+    private static void copyFirstEventAs(Connection connection, String aggregateId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,
+                                              payloadType, payloadRevision, payload, metaData)
+                SELECT ?, ?, 0, type, timeStamp, payloadType, payloadRevision, payload, metaData
+                FROM DomainEventEntry WHERE globalIndex = 1""")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregateId);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void awaitHeadAtLeast(long position) {
+        JdbcTemplate jdbc = new JdbcTemplate(system.commandSide().getBean(DataSource.class));
+        await().atMost(Duration.ofSeconds(5)).until(
+                () -> jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class),
+                max -> max != null && max >= position);
+    }
+
+    /** Every event after a position, in pages of 1000, until the page comes back empty. */
+    private static List<JsonNode> readToEnd(long after) {
+        List<JsonNode> events = new ArrayList<>();
+        while (true) {
+            JsonNode page = Http.get(system.queryPort(), "/api/feed?limit=1000&after=" + after).body();
+            page.get("events").forEach(events::add);
+            long next = Long.parseLong(page.get("next").asText());
+            if (next == after) {
+                return events;
+            }
+            after = next;
+        }
+    }
+
+    /** The position a reader reaches at the end of the feed. */
+    private static long headPosition() {
+        long after = 0;
+        while (true) {
+            long next = Long.parseLong(Http.get(system.queryPort(), "/api/feed?limit=1000&after=" + after).body().get("next").asText());
+            if (next == after) {
+                return after;
+            }
+            after = next;
+        }
+    }
+
+    private static List<String> ids(List<JsonNode> events) {
+        return events.stream().map(event -> event.get("id").asText()).toList();
     }
 
     private static void assertProblem(String path, String code, String field) {

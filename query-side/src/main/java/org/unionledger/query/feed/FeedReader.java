@@ -3,7 +3,9 @@ package org.unionledger.query.feed;
 import io.cloudevents.CloudEvent;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.unionledger.shared.integration.IntegrationEvent;
 import org.unionledger.shared.integration.PublishedEventTypes;
@@ -12,10 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Reads the feed from the event store in global order, for pages, live streams and webhooks alike.
@@ -32,14 +36,17 @@ class FeedReader {
     private static final Clock EVENT_CLOCK = Clock.systemUTC();
 
     private final EventStore events;
+    private final EventStorageEngine storageEngine;
     private final FeedPositions positions;
     private final FeedEnvelope envelope;
     private final Duration gapTimeout;
     private final Duration readWait;
     private final int scanLimit;
 
-    FeedReader(EventStore events, FeedPositions positions, FeedEnvelope envelope, FeedProperties properties) {
+    FeedReader(EventStore events, ObjectProvider<EventStorageEngine> storageEngine, FeedPositions positions,
+               FeedEnvelope envelope, FeedProperties properties) {
         this.events = events;
+        this.storageEngine = positions.gapAware() ? storageEngine.getIfAvailable() : null;
         this.positions = positions;
         this.envelope = envelope;
         this.gapTimeout = properties.gapTimeout();
@@ -63,42 +70,83 @@ class FeedReader {
         List<Entry> entries = new ArrayList<>(Math.min(limit, 1024));
         long next = after;
         int scanned = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(positions.tokenAfter(after))) {
-            boolean first = true;
-            while (entries.size() < limit && scanned < scanLimit && hasNext(stream, first)) {
-                first = false;
-                TrackedEventMessage<?> stored = stream.peek().orElseThrow();
-                long position = positions.positionOf(stored.trackingToken());
+        try (StoredEvents stored = open(after)) {
+            TrackedEventMessage<?> event;
+            while (entries.size() < limit && scanned < scanLimit && (event = stored.next()) != null) {
+                long position = positions.positionOf(event.trackingToken());
                 if (position <= next) {
-                    // A hole that filled after we had stepped over it (see the class comment): already passed.
-                    stream.nextAvailable();
+                    // A hole that filled after it had been stepped over (see the class comment): passed for good.
                     continue;
                 }
-                if (position > next + 1 && positions.gapAware() && tooYoungToStepOverAHole(stored.getTimestamp())) {
+                if (position > next + 1 && positions.gapAware() && tooYoungToStepOverAHole(event.getTimestamp())) {
                     break;
                 }
-                stream.nextAvailable();
                 scanned++;
                 next = position;
-                Optional<IntegrationEvent> published = IntegrationEventMapper.map(stored.getPayload());
+                Optional<IntegrationEvent> published = IntegrationEventMapper.map(event.getPayload());
                 if (published.isPresent()) {
                     String type = PublishedEventTypes.of(published.get()).type();
                     if (types.isEmpty() || types.contains(type)) {
-                        entries.add(new Entry(position, envelope.wrap(stored, published.get(), position)));
+                        entries.add(new Entry(position, envelope.wrap(event, published.get(), position)));
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return new Batch(entries, next);
     }
 
-    private boolean hasNext(BlockingStream<TrackedEventMessage<?>> stream, boolean first) throws InterruptedException {
-        if (first && !readWait.isZero()) {
-            return stream.hasNextAvailable((int) readWait.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * The stored events after a position, in global index order. The JDBC engine is read directly with a fresh query
+     * per read: the event store's shared cache hands events over in the order they were fetched, so an append that
+     * filled a hole would come after the events above it.
+     */
+    private StoredEvents open(long after) {
+        if (storageEngine != null) {
+            Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(positions.tokenAfter(after), false);
+            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            return new StoredEvents() {
+                @Override
+                public TrackedEventMessage<?> next() {
+                    return iterator.hasNext() ? iterator.next() : null;
+                }
+
+                @Override
+                public void close() {
+                    stream.close();
+                }
+            };
         }
-        return stream.hasNextAvailable();
+        BlockingStream<TrackedEventMessage<?>> stream = events.openStream(positions.tokenAfter(after));
+        return new StoredEvents() {
+            private boolean first = true;
+
+            @Override
+            public TrackedEventMessage<?> next() {
+                try {
+                    boolean available = first && !readWait.isZero()
+                            ? stream.hasNextAvailable((int) readWait.toMillis(), TimeUnit.MILLISECONDS)
+                            : stream.hasNextAvailable();
+                    first = false;
+                    return available ? stream.nextAvailable() : null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+            }
+        };
+    }
+
+    /** Stored events one at a time; {@code null} once none is available now. */
+    private interface StoredEvents extends AutoCloseable {
+        TrackedEventMessage<?> next();
+
+        @Override
+        void close();
     }
 
     private boolean tooYoungToStepOverAHole(Instant eventTimestamp) {
