@@ -46,7 +46,8 @@ class FeedEndToEndTest {
     static void start() {
         system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
                 "--unionledger.command-port=0", "--unionledger.query-port=0",
-                "--unionledger.feed.gap-timeout=" + GAP_TIMEOUT.toMillis() + "ms");
+                "--unionledger.feed.gap-timeout=" + GAP_TIMEOUT.toMillis() + "ms",
+                "--unionledger.feed.heartbeat-interval=300ms");
         tree = Members.Tree.build(system.commandPort(), "feed");
     }
 
@@ -258,6 +259,72 @@ class FeedEndToEndTest {
             assertThat(page.at("/events/0/subject").asText()).isEqualTo("members/" + after);
             assertThat(page.at("/events/0/feedposition").asText()).isEqualTo(Long.toString(head + 4));
         }
+    }
+
+    @Test
+    void streamsLiveAndResumesAfterTheLastEventIdWithHeartbeatsWhenIdle() throws Exception {
+        long start = headPosition();
+        String first = register("Stream member 1");
+        String second = register("Stream member 2");
+        String secondEventId;
+        try (Sse stream = Sse.open(system.queryPort(), "/api/feed/stream?types=member.registered.v1&after=" + start, Map.of())) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.contentType()).startsWith("text/event-stream");
+            assertThat(subjectOf(stream.next(Duration.ofSeconds(10)))).isEqualTo("members/" + first);
+            Sse.Event event = stream.next(Duration.ofSeconds(10));
+            assertThat(subjectOf(event)).isEqualTo("members/" + second);
+            assertThat(event.id()).isEqualTo(new ObjectMapper().readTree(event.data()).get("feedposition").asText());
+            secondEventId = event.id();
+
+            // Live: an event appended while the stream is open arrives on it.
+            String third = register("Stream member 3");
+            assertThat(subjectOf(stream.next(Duration.ofSeconds(10)))).isEqualTo("members/" + third);
+            stream.awaitComment("heartbeat", Duration.ofSeconds(5));
+        }
+
+        // Reconnecting as a browser does: the original URL plus Last-Event-ID, which wins over "after".
+        String fourth = register("Stream member 4");
+        try (Sse resumed = Sse.open(system.queryPort(), "/api/feed/stream?types=member.registered.v1&after=" + start,
+                Map.of("Last-Event-ID", secondEventId))) {
+            assertThat(resumed.status()).isEqualTo(200);
+            assertThat(subjectOf(resumed.next(Duration.ofSeconds(10)))).isNotEqualTo("members/" + second)
+                                                                      .isNotEqualTo("members/" + first);
+            assertThat(subjectOf(resumed.next(Duration.ofSeconds(10)))).isEqualTo("members/" + fourth);
+        }
+    }
+
+    @Test
+    void refusesAStreamFromAMalformedLastEventId() throws Exception {
+        try (Sse stream = Sse.open(system.queryPort(), "/api/feed/stream", Map.of("Last-Event-ID", "yesterday"))) {
+            assertThat(stream.status()).isEqualTo(400);
+            assertThat(stream.contentType()).startsWith("application/problem+json");
+            JsonNode problem = new ObjectMapper().readTree(stream.rest());
+            assertThat(problem.get("code").asText()).isEqualTo("INVALID_POSITION");
+            assertThat(problem.at("/errors/0/field").asText()).isEqualTo("Last-Event-ID");
+        }
+    }
+
+    @Test
+    void aStreamConsumerThatReadsLateStillGetsEveryEventInOrder() throws Exception {
+        long start = headPosition();
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            registered.add("members/" + register("Slow reader member " + i));
+        }
+        awaitHeadAtLeast(start + registered.size());
+        try (Sse stream = Sse.open(system.queryPort(), "/api/feed/stream?after=" + start, Map.of())) {
+            // The client reads nothing for a while; the server's writes wait for it (one page at a time) meanwhile.
+            Thread.sleep(1500);
+            List<String> received = new ArrayList<>();
+            for (int i = 0; i < registered.size(); i++) {
+                received.add(subjectOf(stream.next(Duration.ofSeconds(10))));
+            }
+            assertThat(received).isEqualTo(registered);
+        }
+    }
+
+    private static String subjectOf(Sse.Event event) throws IOException {
+        return new ObjectMapper().readTree(event.data()).get("subject").asText();
     }
 
     /** Appends a copy of the first stored event under a new aggregate, in the caller's transaction. */

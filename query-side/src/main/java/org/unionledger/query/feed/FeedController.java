@@ -5,9 +5,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.unionledger.platform.web.ApiException;
 import org.unionledger.shared.integration.PublishedEventTypes;
 
@@ -20,10 +22,12 @@ import java.util.Map;
 class FeedController {
 
     private final FeedReader reader;
+    private final FeedStreams streams;
     private final FeedProperties properties;
 
-    FeedController(FeedReader reader, FeedProperties properties) {
+    FeedController(FeedReader reader, FeedStreams streams, FeedProperties properties) {
         this.reader = reader;
+        this.streams = streams;
         this.properties = properties;
     }
 
@@ -40,6 +44,21 @@ class FeedController {
         }
         FeedReader.Batch batch = reader.read(position, size, FeedTypes.parse(types));
         return new FeedPage(batch.entries().stream().map(FeedReader.Entry::event).toList(), Long.toString(batch.next()));
+    }
+
+    /**
+     * {@code GET /api/feed/stream?after=<position>&types=a,b}: the events after a position as server-sent events, then
+     * live. Each event's SSE {@code id} is its position, so a reconnecting client's {@code Last-Event-ID} resumes right
+     * after the last event it received (it takes precedence over {@code after}).
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestParam(required = false) String after,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(required = false) List<String> types) {
+        long position = lastEventId != null && !lastEventId.isBlank()
+                ? FeedPositions.parse(lastEventId, "Last-Event-ID")
+                : FeedPositions.parse(after, "after");
+        return streams.open(position, FeedTypes.parse(types));
     }
 
     /** {@code GET /api/feed/catalogue}: every published type with its JSON Schema. */
