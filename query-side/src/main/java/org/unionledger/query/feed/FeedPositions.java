@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * event. This class is the one place that turns a position into an Axon tracking token and back.
  */
 @Component
-class FeedPositions {
+public class FeedPositions {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
@@ -49,7 +49,7 @@ class FeedPositions {
     }
 
     /** A position as clients send it: empty or absent is the beginning; anything but a decimal number is a 400. */
-    static long parse(String raw, String field) {
+    public static long parse(String raw, String field) {
         if (raw == null || raw.isBlank()) {
             return 0;
         }

@@ -3,6 +3,7 @@ package org.unionledger.query.feed;
 import io.cloudevents.CloudEvent;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * is a number no append will ever use (a rolled-back transaction) and is stepped over.
  */
 @Component
-class FeedReader {
+public class FeedReader {
 
     /** Event timestamps come from Axon's own clock, the system clock, not from the drill-shiftable domain clock. */
     private static final Clock EVENT_CLOCK = Clock.systemUTC();
@@ -55,18 +56,18 @@ class FeedReader {
     }
 
     /** One entry: where the event sits and the envelope to send. */
-    record Entry(long position, CloudEvent event) {
+    public record Entry(long position, CloudEvent event) {
     }
 
     /** A read's result: the entries and the position to continue after. */
-    record Batch(List<Entry> entries, long next) {
+    public record Batch(List<Entry> entries, long next) {
     }
 
     /**
      * Up to {@code limit} published events after {@code after}, of the given types (all when empty), looking at no
      * more than the scan limit of stored events.
      */
-    Batch read(long after, int limit, Set<String> types) {
+    public Batch read(long after, int limit, Set<String> types) {
         List<Entry> entries = new ArrayList<>(Math.min(limit, 1024));
         long next = after;
         int scanned = 0;
@@ -93,6 +94,12 @@ class FeedReader {
             }
         }
         return new Batch(entries, next);
+    }
+
+    /** The position of the newest stored event (0 when there is none): where a reader starting "from now" begins. */
+    public long headPosition() {
+        TrackingToken head = storageEngine != null ? storageEngine.createHeadToken() : events.createHeadToken();
+        return head == null ? 0 : positions.positionOf(head);
     }
 
     /**

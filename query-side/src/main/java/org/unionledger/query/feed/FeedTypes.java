@@ -9,12 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** A type filter as clients give it: comma-separated or repeated; empty means every type; an unknown type is a 400. */
-final class FeedTypes {
+public final class FeedTypes {
 
     private FeedTypes() {
     }
 
-    static Set<String> parse(Collection<String> raw) {
+    public static Set<String> parse(Collection<String> raw) {
         Set<String> types = new LinkedHashSet<>();
         if (raw == null) {
             return types;
