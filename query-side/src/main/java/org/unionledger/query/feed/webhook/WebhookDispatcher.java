@@ -107,8 +107,9 @@ class WebhookDispatcher implements SmartLifecycle {
         long position = subscription.position();
         int attempts = subscription.attempts();
         for (FeedReader.Entry entry : batch.entries()) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
+            Instant now = clock.instant();
+            if (Thread.currentThread().isInterrupted() || !store.claim(subscription.id(), node, now, now.plus(settings.lease()))) {
+                return; // stopping, or the lease went to another node: it continues from the stored position
             }
             byte[] body = body(entry);
             WebhookSender.Outcome outcome = sender.send(subscription.id(), subscription.targetUrl(), subscription.secret(),
