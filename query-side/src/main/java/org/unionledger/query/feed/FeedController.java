@@ -63,16 +63,18 @@ class FeedController {
 
     /** {@code GET /api/feed/catalogue}: every published type with its JSON Schema. */
     @GetMapping("/catalogue")
-    Map<String, Object> catalogue() {
+    Catalogue catalogue() {
         Map<String, ObjectNode> schemas = FeedSchemas.all();
-        List<Map<String, Object>> types = PublishedEventTypes.ALL.stream()
-                .map(type -> Map.<String, Object>of(
-                        "type", type.type(),
-                        "subject", type.aggregate() + "/{id}",
-                        "dataschema", FeedEnvelope.schemaUri(type.type()).toString(),
-                        "schema", schemas.get(type.type())))
-                .toList();
-        return Map.of("specversion", "1.0", "positionExtension", FeedEnvelope.POSITION_EXTENSION, "types", types);
+        return new Catalogue("1.0", FeedEnvelope.POSITION_EXTENSION, PublishedEventTypes.ALL.stream()
+                .map(type -> new Catalogue.Type(type.type(), type.aggregate() + "/{id}",
+                        FeedEnvelope.schemaUri(type.type()).toString(), schemas.get(type.type())))
+                .toList());
+    }
+
+    /** The catalogue: the CloudEvents version, the position extension's name, and every type. */
+    record Catalogue(String specversion, String positionExtension, List<Type> types) {
+        record Type(String type, String subject, String dataschema, ObjectNode schema) {
+        }
     }
 
     /** {@code GET /api/feed/catalogue/{type}}: one type's JSON Schema. */

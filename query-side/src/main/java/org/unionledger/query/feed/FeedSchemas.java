@@ -19,7 +19,7 @@ import java.util.Map;
  * The same schemas are committed under {@code docs/feed/schemas}; a test keeps the two in step and refuses an
  * incompatible change.
  */
-public final class FeedSchemas {
+final class FeedSchemas {
 
     private static final Map<String, ObjectNode> SCHEMAS = generate();
 
@@ -27,7 +27,7 @@ public final class FeedSchemas {
     }
 
     /** Every published type's schema, in catalogue order. */
-    public static Map<String, ObjectNode> all() {
+    static Map<String, ObjectNode> all() {
         Map<String, ObjectNode> copy = new LinkedHashMap<>();
         SCHEMAS.forEach((type, schema) -> copy.put(type, schema.deepCopy()));
         return copy;
