@@ -1,0 +1,198 @@
+package org.unionledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionledger.shared.member.Employment;
+import org.unionledger.shared.member.Gender;
+import org.unionledger.shared.member.MemberId;
+import org.unionledger.shared.member.MemberRegisteredEvent;
+import org.unionledger.shared.member.PersonalDetails;
+import org.unionledger.shared.union.UnionId;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The monitoring targets, measured: {@code ./mvnw -o -pl launcher -am -Pbench verify -Dtest=MonitoringBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Builds a tree of 1 federation, {@value #WARDS} upper-level and
+ * {@value #GRASSROOTS_PER_WARD} grassroots unions per upper-level union over HTTP, appends {@value #MEMBERS} member
+ * registrations straight to the event store (the command side's per-member lookups are not what is measured), times
+ * the monitoring projection's catch-up, then
+ * <ol>
+ *   <li>dashboard reads: {@value #READS} sequential {@code GET /api/unions/{id}/dashboard} for random unions, after
+ *       {@value #WARM_UP} warm-up reads; client-side latency percentiles;</li>
+ *   <li>projection lag under the command side's sustained rate: {@value #COMMANDS} registrations sent back to back
+ *       over HTTP into one grassroots union while its dashboard stream is open; for each, the time from the 201 to
+ *       the first pushed dashboard that counts it (an upper bound of the projection's lag: it includes the push).</li>
+ * </ol>
+ * Not part of the normal build; prints lines starting with BENCH.
+ */
+@Tag("bench")
+class MonitoringBenchmark {
+
+    private static final int WARDS = 10;
+    private static final int GRASSROOTS_PER_WARD = 10;
+    private static final int MEMBERS = 100_000;
+    private static final int WARM_UP = 500;
+    private static final int READS = 5_000;
+    private static final int COMMANDS = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void measuresDashboardReadsAndProjectionLag() throws Exception {
+        try (UnionLedger system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
+                "--unionledger.command-port=0", "--unionledger.query-port=0")) {
+            Members.Tree tree = Members.Tree.build(system.commandPort(), "bench");
+            List<String> unions = new ArrayList<>(List.of(tree.federation(), tree.ward(), tree.grassroots()));
+            List<String> grassroots = new ArrayList<>();
+            for (int w = 0; w < WARDS; w++) {
+                String ward = Members.establish(system.commandPort(), "ward " + w, "BW-" + w, "UPPER_LEVEL", "COMMUNE_WARD", tree.federation());
+                unions.add(ward);
+                for (int g = 0; g < GRASSROOTS_PER_WARD; g++) {
+                    String union = Members.establish(system.commandPort(), "grassroots " + w + "." + g, "BG-" + w + "-" + g,
+                            "GRASSROOTS", "ENTERPRISE", ward);
+                    unions.add(union);
+                    grassroots.add(union);
+                }
+            }
+            long started = System.nanoTime();
+            append(system.commandSide().getBean(EventStore.class), grassroots);
+            double appendSeconds = (System.nanoTime() - started) / 1e9;
+            awaitMonitoring(system);
+            double catchUpSeconds = (System.nanoTime() - started) / 1e9;
+            JsonNode federation = Http.get(system.queryPort(), "/api/unions/" + tree.federation() + "/dashboard").body();
+            assertThat(federation.get("currentMembers").asLong()).isEqualTo(MEMBERS);
+            System.out.printf(Locale.ROOT, "BENCH monitoring load: %,d registrations appended in %.1f s; projected (all processors) after %.1f s = %,.0f events/s%n",
+                    MEMBERS, appendSeconds, catchUpSeconds, MEMBERS / catchUpSeconds);
+
+            Random random = new Random(7);
+            for (int i = 0; i < WARM_UP; i++) {
+                Http.get(system.queryPort(), "/api/unions/" + unions.get(random.nextInt(unions.size())) + "/dashboard");
+            }
+            long[] reads = new long[READS];
+            for (int i = 0; i < READS; i++) {
+                String union = unions.get(random.nextInt(unions.size()));
+                long t0 = System.nanoTime();
+                Http.Response response = Http.get(system.queryPort(), "/api/unions/" + union + "/dashboard");
+                reads[i] = System.nanoTime() - t0;
+                assertThat(response.status()).isEqualTo(200);
+            }
+            report("dashboard read (HTTP GET, client-side, " + MEMBERS + " members, " + unions.size() + " unions)", reads);
+
+            measureLag(system, grassroots.get(0));
+        }
+    }
+
+    private static void measureLag(UnionLedger system, String union) throws Exception {
+        ConcurrentSkipListMap<Long, Long> seen = new ConcurrentSkipListMap<>(); // current members -> when first pushed
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<Stream<String>> stream = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + system.queryPort() + "/api/unions/" + union + "/dashboard/stream")).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.body().forEach(line -> {
+            if (line.startsWith("data:")) {
+                try {
+                    long count = JSON.readTree(line.substring(5)).get("currentMembers").asLong();
+                    seen.putIfAbsent(count, System.nanoTime());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }), "bench-sse");
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty());
+        long base = seen.lastKey();
+
+        long[] acked = new long[COMMANDS];
+        long started = System.nanoTime();
+        for (int i = 0; i < COMMANDS; i++) {
+            Http.Response created = Http.postJson(system.commandPort(), "/api/members",
+                    Members.validRegistration("Lag member " + i, union), Map.of());
+            acked[i] = System.nanoTime();
+            assertThat(created.status()).isEqualTo(201);
+        }
+        double rate = COMMANDS / ((System.nanoTime() - started) / 1e9);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !seen.isEmpty() && seen.lastKey() >= base + COMMANDS);
+        long[] lags = new long[COMMANDS];
+        for (int i = 0; i < COMMANDS; i++) {
+            long pushed = seen.ceilingEntry(base + i + 1).getValue();
+            lags[i] = Math.max(0, pushed - acked[i]);
+        }
+        System.out.printf(Locale.ROOT, "BENCH sustained command rate: %,.0f registrations/s (one client, sequential)%n", rate);
+        report("projection lag (201 to pushed dashboard)", lags);
+        stream.body().close();
+    }
+
+    private static void report(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "BENCH %s over %,d samples: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                what, sorted.length, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void append(EventStore events, List<String> grassroots) {
+        Random random = new Random(11);
+        int[] years = {1975, 1985, 1990, 1998, 2003};
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            MemberId member = MemberId.random();
+            int year = years[random.nextInt(years.length)];
+            MemberRegisteredEvent registered = new MemberRegisteredEvent(member, "Benchmark member " + i,
+                    random.nextBoolean() ? Gender.FEMALE : Gender.MALE,
+                    new PersonalDetails(String.format("001%d%02d%06d", year >= 2000 ? 2 : 0, year % 100, i),
+                            LocalDate.of(year, 1, 1), "0912345678"),
+                    new Employment("Seamstress", "Hanoi Textile Co.", null),
+                    new UnionId(grassroots.get(random.nextInt(grassroots.size()))), LocalDate.of(2025, 8, 1), "VN");
+            batch.add(new GenericDomainEventMessage<>("Member", member.value(), 0, registered,
+                    MetaData.from(Map.of("actor", "bench", "correlationId", member.value(), "causationId", member.value()))));
+            if (batch.size() == 1_000) {
+                events.publish(batch);
+                batch.clear();
+            }
+        }
+        events.publish(batch);
+    }
+
+    private static void awaitMonitoring(UnionLedger system) {
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode all = Http.get(system.queryPort(), "/api/operations/processors").body();
+            for (JsonNode processor : all) {
+                if (processor.get("position").asLong() < processor.get("headPosition").asLong()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+}
