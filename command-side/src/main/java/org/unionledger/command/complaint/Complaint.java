@@ -120,7 +120,9 @@ public class Complaint {
         if (complex) {
             throw RuleViolationException.conflict("ALREADY_COMPLEX", null, "The complaint is already marked complex");
         }
-        boolean resolving = status != ComplaintStatus.FILED;
+        // A longer limit replaces the running one; once a limit has passed and been flagged at the federation there
+        // is none running, and marking the complaint complex must not start one that would be flagged again.
+        boolean resolving = status != ComplaintStatus.FILED && dueBy != null;
         Instant newResolveBy = resolving ? ComplaintTimeLimits.resolveBy(stageStartedAt, true, escalated) : null;
         apply(new ComplaintMarkedComplexEvent(complaintId, command.reason(), now(clock), newResolveBy));
         return AggregateLifecycle.getVersion();
@@ -286,6 +288,8 @@ public class Complaint {
     @EventSourcingHandler
     void on(ComplaintReopenedEvent event) {
         status = ComplaintStatus.REOPENED;
+        // A reopened complaint starts a new stage at its current union, under the ordinary limits.
+        escalated = false;
         stageStartedAt = event.reopenedAt();
         dueBy = event.resolveBy();
         rated = false;

@@ -4,11 +4,13 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionledger.command.CommandSideTestKit;
+import org.unionledger.command.common.RequestMetadata;
 import org.unionledger.command.union.UnionDirectory;
 import org.unionledger.shared.complaint.AcknowledgeComplaintCommand;
 import org.unionledger.shared.complaint.ComplaintCategory;
@@ -54,6 +56,9 @@ class ComplaintDeadlineSchedulerTest {
         axon = DefaultConfigurer.defaultConfiguration(false)
                                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                                // as in production: the command's actor goes onto its events
+                                .configureCorrelationDataProviders(c -> List.of(
+                                        new SimpleCorrelationDataProvider(RequestMetadata.ACTOR)))
                                 .configureAggregate(Complaint.class)
                                 .registerComponent(Clock.class, c -> kit.clock)
                                 .registerComponent(UnionDirectory.class, c -> kit.unions)
@@ -91,6 +96,9 @@ class ComplaintDeadlineSchedulerTest {
         kit.clock.advance(Duration.ofDays(45));
         assertThat(scheduler.checkDeadlines()).isEqualTo(1);
         assertThat(lastEvent(complaint)).isInstanceOf(ComplaintFlaggedOverdueEvent.class);
+        assertThat(axon.eventStore().readEvents(complaint.value()).asStream().skip(1)
+                       .map(event -> event.getMetaData().get("actor")).distinct().toList())
+                .as("who acted on each missed limit").containsExactly(ComplaintDeadlineScheduler.ACTOR);
 
         kit.clock.advance(Duration.ofDays(365));
         assertThat(scheduler.checkDeadlines()).as("a flagged complaint has no limit left").isZero();

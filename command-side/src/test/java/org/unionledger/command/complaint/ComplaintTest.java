@@ -340,6 +340,48 @@ class ComplaintTest {
                .expectEvents(new ComplaintFlaggedOverdueEvent(COMPLAINT, federation, due, due));
     }
 
+    @Test
+    void markingComplexAfterReopeningAnEscalatedComplaintUsesTheOrdinaryFortyFiveDays() {
+        Instant reopenedAt = t0.plus(DAY);
+        kit.clock.advance(DAY.multipliedBy(2));
+        fixture.given(filed(), acknowledged(), escalated(steel, ward), resolved(),
+                       new ComplaintReopenedEvent(COMPLAINT, ward, "not paid", reopenedAt, reopenedAt.plus(Duration.ofDays(30))))
+               .when(new MarkComplaintComplexCommand(COMPLAINT, "needs inspection", null))
+               .expectEvents(new ComplaintMarkedComplexEvent(COMPLAINT, "needs inspection", t0.plus(DAY.multipliedBy(2)),
+                       reopenedAt.plus(Duration.ofDays(45))));
+    }
+
+    @Test
+    void markingComplexAfterTheFederationMissedItsLimitStartsNoNewLimit() {
+        Instant due = t0.plus(Duration.ofDays(45));
+        kit.clock.advance(Duration.ofDays(46));
+        fixture.given(filed(), escalated(steel, ward), escalated(ward, federation),
+                       new ComplaintFlaggedOverdueEvent(COMPLAINT, federation, due, due))
+               .when(new MarkComplaintComplexCommand(COMPLAINT, "needs inspection", null))
+               .expectEvents(new ComplaintMarkedComplexEvent(COMPLAINT, "needs inspection", t0.plus(Duration.ofDays(46)), null));
+    }
+
+    @Test
+    void refusesMarkingComplexTwice() {
+        fixture.given(filed(), acknowledged(), new ComplaintMarkedComplexEvent(COMPLAINT, "many workers", t0, t0.plus(Duration.ofDays(45))))
+               .when(new MarkComplaintComplexCommand(COMPLAINT, "again", null))
+               .expectException(refusal(RuleViolation.Kind.CONFLICT, "ALREADY_COMPLEX", null));
+    }
+
+    @Test
+    void refusesReopeningAComplaintThatIsNotResolved() {
+        fixture.given(filed(), acknowledged())
+               .when(new ReopenComplaintCommand(COMPLAINT, "x", null))
+               .expectException(refusal(RuleViolation.Kind.CONFLICT, "COMPLAINT_ACKNOWLEDGED", null));
+    }
+
+    @Test
+    void refusesRatingAComplaintThatIsNotResolved() {
+        fixture.given(filed(), acknowledged())
+               .when(new RateComplaintResolutionCommand(COMPLAINT, 4, "ok", null))
+               .expectException(refusal(RuleViolation.Kind.CONFLICT, "COMPLAINT_ACKNOWLEDGED", null));
+    }
+
     private FileComplaintCommand file() {
         return new FileComplaintCommand(COMPLAINT, MEMBER, ComplaintCategory.WAGES, "Wages two months late",
                 "Hanoi Steel Co.", ComplaintChannel.APP);
