@@ -1,11 +1,13 @@
 package org.unionledger.query.union.monitoring;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 
 import java.time.YearMonth;
@@ -48,6 +50,7 @@ final class Monitoring {
         private final Map<String, Map<String, Long>> dashboards = new LinkedHashMap<>();
         private final Map<String, Map<String, Long>> months = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> monthSets = new LinkedHashMap<>();
+        private final Map<String, Document> dashboardsAfter = new LinkedHashMap<>();
 
         void dashboard(String unionId, String field, long by) {
             dashboards.computeIfAbsent(unionId, id -> new LinkedHashMap<>()).merge(field, by, Long::sum);
@@ -69,9 +72,18 @@ final class Monitoring {
             return dashboards.getOrDefault(unionId, Map.of());
         }
 
+        /** Applies the dashboard changes and keeps each dashboard as it now stands. */
         void applyDashboards(MongoDatabase db, long position) {
             MongoCollection<Document> collection = db.getCollection(DASHBOARDS);
-            dashboards.forEach((id, incs) -> guarded(collection, id, position, incs, Map.of()));
+            dashboards.forEach((id, incs) -> {
+                Document after = guarded(collection, id, position, incs, Map.of());
+                dashboardsAfter.put(id, after != null ? after : collection.find(Filters.eq("_id", id)).first());
+            });
+        }
+
+        /** A dashboard as it stood after {@link #applyDashboards}, or null if this event did not touch it. */
+        Document dashboardAfter(String unionId) {
+            return dashboardsAfter.get(unionId);
         }
 
         void applyMonths(MongoDatabase db, long position) {
@@ -81,8 +93,9 @@ final class Monitoring {
             all.forEach((id, incs) -> guarded(collection, id, position, incs, monthSets.getOrDefault(id, Map.of())));
         }
 
-        private static void guarded(MongoCollection<Document> collection, String id, long position,
-                                    Map<String, Long> incs, Map<String, Object> sets) {
+        /** The guarded update; answers the document after it, or null if it had already been applied. */
+        private static Document guarded(MongoCollection<Document> collection, String id, long position,
+                                        Map<String, Long> incs, Map<String, Object> sets) {
             Document inc = new Document();
             incs.forEach((field, by) -> {
                 if (by != 0) {
@@ -96,13 +109,16 @@ final class Monitoring {
                 update.append("$inc", inc);
             }
             try {
-                collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt(POS, position)), update,
-                        new UpdateOptions().upsert(true));
-            } catch (MongoWriteException e) {
+                return collection.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.lt(POS, position)), update,
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            } catch (MongoCommandException | MongoWriteException e) {
                 // The document exists with pos >= position: this event was applied to it before.
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
+                if (e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+                        || e instanceof MongoCommandException command && ErrorCategory.fromErrorCode(command.getErrorCode())
+                        == ErrorCategory.DUPLICATE_KEY) {
+                    return null;
                 }
+                throw e;
             }
         }
     }

@@ -57,6 +57,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -80,6 +81,11 @@ class MonitoringProjection {
     private final MongoTemplate mongo;
     private final ZoneId zone;
     private final DashboardUpdates updates;
+    /**
+     * Union documents, read on nearly every event and changed only by union events: those clear the cache when
+     * they finish (also when they fail), and one segment means no other thread changes them meanwhile.
+     */
+    private final Map<String, Document> unionCache = new ConcurrentHashMap<>();
 
     MonitoringProjection(MongoTemplate mongo, Clock clock, DashboardUpdates updates) {
         this.mongo = mongo;
@@ -99,32 +105,40 @@ class MonitoringProjection {
 
     @EventHandler
     void on(UnionEstablishedEvent event, TrackingToken token) {
-        long position = position(token);
-        String unionId = event.unionId().value();
-        if (collection(Monitoring.UNIONS).find(Filters.eq("_id", unionId)).first() != null) {
-            return;
+        try {
+            long position = position(token);
+            String unionId = event.unionId().value();
+            if (collection(Monitoring.UNIONS).find(Filters.eq("_id", unionId)).first() != null) {
+                return;
+            }
+            UnionChains chains = chains();
+            String parentId = event.parentId() == null ? null : event.parentId().value();
+            List<String> ancestors = parentId == null ? List.of() : chains.current(parentId);
+            Monitoring.Deltas deltas = new Monitoring.Deltas();
+            ancestors.forEach(ancestor -> deltas.dashboard(ancestor, "unions." + event.level(), 1));
+            deltas.dashboard(unionId, "unions." + event.level(), 0); // creates the union's own dashboard
+            deltas.applyDashboards(db(), position);
+            List<Document> parents = parentId == null ? List.of()
+                    : List.of(new Document("from", YearMonth.from(event.establishedOn()).toString()).append("parentId", parentId));
+            collection(Monitoring.UNIONS).replaceOne(Filters.eq("_id", unionId),
+                    new Document("_id", unionId).append("name", event.name()).append("code", event.code())
+                                                .append("level", event.level().name()).append("status", UnionStatus.ACTIVE.name())
+                                                .append("parentId", parentId).append("ancestors", ancestors)
+                                                .append("parents", parents),
+                    new ReplaceOptions().upsert(true));
+            updates.changed(ancestors);
+        } finally {
+            unionCache.clear();
         }
-        UnionChains chains = chains();
-        String parentId = event.parentId() == null ? null : event.parentId().value();
-        List<String> ancestors = parentId == null ? List.of() : chains.current(parentId);
-        Monitoring.Deltas deltas = new Monitoring.Deltas();
-        ancestors.forEach(ancestor -> deltas.dashboard(ancestor, "unions." + event.level(), 1));
-        deltas.dashboard(unionId, "unions." + event.level(), 0); // creates the union's own dashboard
-        deltas.applyDashboards(db(), position);
-        List<Document> parents = parentId == null ? List.of()
-                : List.of(new Document("from", YearMonth.from(event.establishedOn()).toString()).append("parentId", parentId));
-        collection(Monitoring.UNIONS).replaceOne(Filters.eq("_id", unionId),
-                new Document("_id", unionId).append("name", event.name()).append("code", event.code())
-                                            .append("level", event.level().name()).append("status", UnionStatus.ACTIVE.name())
-                                            .append("parentId", parentId).append("ancestors", ancestors)
-                                            .append("parents", parents),
-                new ReplaceOptions().upsert(true));
-        updates.changed(ancestors);
     }
 
     @EventHandler
     void on(UnionRenamedEvent event) {
-        collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", event.unionId().value()), Updates.set("name", event.name()));
+        try {
+            collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", event.unionId().value()), Updates.set("name", event.name()));
+        } finally {
+            unionCache.clear();
+        }
     }
 
     @EventHandler
@@ -138,17 +152,21 @@ class MonitoringProjection {
     }
 
     private void closeUnion(String unionId, UnionStatus status, long position) {
-        UnionChains chains = chains();
-        Document union = chains.union(unionId);
-        if (union == null || !UnionStatus.ACTIVE.name().equals(union.getString("status"))) {
-            return;
+        try {
+            UnionChains chains = chains();
+            Document union = chains.union(unionId);
+            if (union == null || !UnionStatus.ACTIVE.name().equals(union.getString("status"))) {
+                return;
+            }
+            List<String> above = chains.current(unionId).subList(1, chains.current(unionId).size());
+            Monitoring.Deltas deltas = new Monitoring.Deltas();
+            above.forEach(ancestor -> deltas.dashboard(ancestor, "unions." + union.getString("level"), -1));
+            deltas.applyDashboards(db(), position);
+            collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", unionId), Updates.set("status", status.name()));
+            updates.changed(above);
+        } finally {
+            unionCache.clear();
         }
-        List<String> above = chains.current(unionId).subList(1, chains.current(unionId).size());
-        Monitoring.Deltas deltas = new Monitoring.Deltas();
-        above.forEach(ancestor -> deltas.dashboard(ancestor, "unions." + union.getString("level"), -1));
-        deltas.applyDashboards(db(), position);
-        collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", unionId), Updates.set("status", status.name()));
-        updates.changed(above);
     }
 
     /**
@@ -158,60 +176,64 @@ class MonitoringProjection {
      */
     @EventHandler
     void on(UnionMovedEvent event, TrackingToken token, @Timestamp Instant at) {
-        long position = position(token);
-        String unionId = event.unionId().value();
-        String newParent = event.parentId().value();
-        UnionChains chains = chains();
-        Document union = chains.union(unionId);
-        if (union == null || newParent.equals(union.getString("parentId"))) {
-            return;
-        }
-        Monitoring.Deltas deltas = new Monitoring.Deltas();
-        List<String> oldAbove = union.getList("ancestors", String.class);
-        List<String> newAbove = chains.current(newParent);
-        Map<String, Long> branch = Counters.flatten(collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", unionId)).first());
-        if (UnionStatus.ACTIVE.name().equals(union.getString("status"))) {
-            branch.merge("unions." + union.getString("level"), 1L, Long::sum);
-        }
-        branch.forEach((field, value) -> {
-            oldAbove.forEach(ancestor -> deltas.dashboard(ancestor, field, -value));
-            newAbove.forEach(ancestor -> deltas.dashboard(ancestor, field, value));
-        });
-
-        YearMonth effective = YearMonth.from(event.effectiveOn());
-        List<Document> oldParents = union.getList("parents", Document.class, List.of());
-        List<Document> newParents = new ArrayList<>(oldParents);
-        newParents.add(new Document("from", effective.toString()).append("parentId", newParent));
-        newParents.sort(Comparator.comparing(entry -> entry.getString("from")));
-        YearMonth until = UnionChains.nextChange(newParents, effective);
-        for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
-                Filters.gte("_id", Monitoring.monthId(unionId, effective)), Filters.lt("_id", unionId + "|~")))) {
-            YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
-            if (until != null && !m.isBefore(until)) {
-                continue;
+        try {
+            long position = position(token);
+            String unionId = event.unionId().value();
+            String newParent = event.parentId().value();
+            UnionChains chains = chains();
+            Document union = chains.union(unionId);
+            if (union == null || newParent.equals(union.getString("parentId"))) {
+                return;
             }
-            Map<String, Long> flows = Counters.flatten(month);
-            flows.remove("members");
-            List<String> before = chains.above(oldParents, m);
-            List<String> after = chains.above(newParents, m);
-            flows.forEach((field, value) -> {
-                before.forEach(ancestor -> deltas.month(ancestor, m, field, -value));
-                after.forEach(ancestor -> deltas.month(ancestor, m, field, value));
+            Monitoring.Deltas deltas = new Monitoring.Deltas();
+            List<String> oldAbove = union.getList("ancestors", String.class);
+            List<String> newAbove = chains.current(newParent);
+            Map<String, Long> branch = Counters.flatten(collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", unionId)).first());
+            if (UnionStatus.ACTIVE.name().equals(union.getString("status"))) {
+                branch.merge("unions." + union.getString("level"), 1L, Long::sum);
+            }
+            branch.forEach((field, value) -> {
+                oldAbove.forEach(ancestor -> deltas.dashboard(ancestor, field, -value));
+                newAbove.forEach(ancestor -> deltas.dashboard(ancestor, field, value));
             });
-        }
-        Set<String> touched = new LinkedHashSet<>(oldAbove);
-        touched.addAll(newAbove);
-        finish(deltas, touched, position, at);
 
-        collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", unionId), Updates.combine(
-                Updates.set("parentId", newParent), Updates.set("ancestors", newAbove),
-                Updates.set("parents", newParents)));
-        for (Document below : collection(Monitoring.UNIONS).find(Filters.eq("ancestors", unionId))) {
-            List<String> chain = below.getList("ancestors", String.class);
-            List<String> updated = new ArrayList<>(chain.subList(0, chain.indexOf(unionId) + 1));
-            updated.addAll(newAbove);
-            collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", below.getString("_id")),
-                    Updates.set("ancestors", updated));
+            YearMonth effective = YearMonth.from(event.effectiveOn());
+            List<Document> oldParents = union.getList("parents", Document.class, List.of());
+            List<Document> newParents = new ArrayList<>(oldParents);
+            newParents.add(new Document("from", effective.toString()).append("parentId", newParent));
+            newParents.sort(Comparator.comparing(entry -> entry.getString("from")));
+            YearMonth until = UnionChains.nextChange(newParents, effective);
+            for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
+                    Filters.gte("_id", Monitoring.monthId(unionId, effective)), Filters.lt("_id", unionId + "|~")))) {
+                YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
+                if (until != null && !m.isBefore(until)) {
+                    continue;
+                }
+                Map<String, Long> flows = Counters.flatten(month);
+                flows.remove("members");
+                List<String> before = chains.above(oldParents, m);
+                List<String> after = chains.above(newParents, m);
+                flows.forEach((field, value) -> {
+                    before.forEach(ancestor -> deltas.month(ancestor, m, field, -value));
+                    after.forEach(ancestor -> deltas.month(ancestor, m, field, value));
+                });
+            }
+            Set<String> touched = new LinkedHashSet<>(oldAbove);
+            touched.addAll(newAbove);
+            finish(deltas, touched, position, at);
+
+            collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", unionId), Updates.combine(
+                    Updates.set("parentId", newParent), Updates.set("ancestors", newAbove),
+                    Updates.set("parents", newParents)));
+            for (Document below : collection(Monitoring.UNIONS).find(Filters.eq("ancestors", unionId))) {
+                List<String> chain = below.getList("ancestors", String.class);
+                List<String> updated = new ArrayList<>(chain.subList(0, chain.indexOf(unionId) + 1));
+                updated.addAll(newAbove);
+                collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", below.getString("_id")),
+                        Updates.set("ancestors", updated));
+            }
+        } finally {
+            unionCache.clear();
         }
     }
 
@@ -525,14 +547,26 @@ class MonitoringProjection {
 
     private void setMemberStock(Monitoring.Deltas deltas, Set<String> touched, long position, YearMonth month) {
         for (String union : touched) {
-            Document dashboard = collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", union)).first();
+            Document dashboard = deltas.dashboardAfter(union);
+            if (dashboard == null) {
+                dashboard = collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", union)).first();
+            }
             deltas.monthSet(union, month, "members", Counters.currentMembers(dashboard));
         }
         deltas.applyMonths(db(), position);
     }
 
     private UnionChains chains() {
-        return new UnionChains(collection(Monitoring.UNIONS));
+        return new UnionChains(unionId -> {
+            Document cached = unionCache.get(unionId);
+            if (cached == null) {
+                cached = collection(Monitoring.UNIONS).find(Filters.eq("_id", unionId)).first();
+                if (cached != null) {
+                    unionCache.put(unionId, cached);
+                }
+            }
+            return cached;
+        });
     }
 
     private static long position(TrackingToken token) {
@@ -541,6 +575,7 @@ class MonitoringProjection {
 
     @ResetHandler
     void reset() {
+        unionCache.clear();
         for (String name : List.of(Monitoring.UNIONS, Monitoring.MEMBERS, Monitoring.COMPLAINTS, Monitoring.DASHBOARDS,
                 Monitoring.MONTHS)) {
             collection(name).deleteMany(new Document());

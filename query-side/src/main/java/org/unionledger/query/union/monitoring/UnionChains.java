@@ -1,13 +1,11 @@
 package org.unionledger.query.union.monitoring;
 
-import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which unions a figure counts in: a union and its ancestors. Two views of the tree, because dashboards and time
@@ -19,21 +17,21 @@ import java.util.Map;
  *       {@code from} month and parent); a month's flows count in the unions that were the branch's ancestors
  *       that month, so a move effective in July leaves June's figures with the old parent.</li>
  * </ul>
- * One instance serves one event: it caches what it read.
+ * Union documents come from the projection's cache of them (see {@link MonitoringProjection}).
  */
 final class UnionChains {
 
     private static final int MAX_DEPTH = 16;
 
-    private final MongoCollection<Document> unions;
-    private final Map<String, Document> read = new HashMap<>();
+    private final Function<String, Document> unions;
 
-    UnionChains(MongoCollection<Document> unions) {
+    /** @param unions reads a union's document by ID (null if there is none) */
+    UnionChains(Function<String, Document> unions) {
         this.unions = unions;
     }
 
     Document union(String unionId) {
-        return read.computeIfAbsent(unionId, id -> unions.find(new Document("_id", id)).first());
+        return unions.apply(unionId);
     }
 
     /** The union and its ancestors as the tree is now, nearest first. */
