@@ -29,7 +29,8 @@ import java.util.TreeMap;
 /**
  * Each member's dues record under the member's ID: the months of membership, and per month what was paid or why
  * it is exempt. Writes set a month's entry by its key, so applying an event twice leaves the same document. Months
- * in arrears are worked out when asked, up to the current month (or the month the membership ended).
+ * in arrears are worked out when asked: every month before the current one (or up to the month the membership
+ * ended) neither paid nor exempt.
  */
 @Component
 @ProcessingGroup(MemberDuesProjection.PROCESSING_GROUP)
@@ -84,10 +85,13 @@ class MemberDuesProjection {
         Map<YearMonth, Long> paid = new TreeMap<>();
         doc.get("paid", new Document()).forEach((month, amount) -> paid.put(YearMonth.parse(month), ((Number) amount).longValue()));
         List<YearMonth> exempt = doc.get("exempt", new Document()).keySet().stream().map(YearMonth::parse).sorted().toList();
-        YearMonth last = Optional.ofNullable(doc.getString("endedMonth")).map(YearMonth::parse)
-                                 .filter(ended -> ended.isBefore(currentMonth)).orElse(currentMonth);
+        Optional<YearMonth> endedEarlier = Optional.ofNullable(doc.getString("endedMonth")).map(YearMonth::parse)
+                                                   .filter(ended -> ended.isBefore(currentMonth));
+        YearMonth last = endedEarlier.orElse(currentMonth);
+        // The current month's dues are not late until the month is over.
+        YearMonth lastOwed = endedEarlier.orElse(currentMonth.minusMonths(1));
         List<YearMonth> arrears = new ArrayList<>();
-        for (YearMonth month = YearMonth.parse(doc.getString("joinedMonth")); !month.isAfter(last); month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.parse(doc.getString("joinedMonth")); !month.isAfter(lastOwed); month = month.plusMonths(1)) {
             if (!paid.containsKey(month) && !exempt.contains(month)) {
                 arrears.add(month);
             }
