@@ -182,7 +182,12 @@ class MonitoringProjection {
             String newParent = event.parentId().value();
             UnionChains chains = chains();
             Document union = chains.union(unionId);
-            if (union == null || newParent.equals(union.getString("parentId"))) {
+            if (union == null) {
+                return;
+            }
+            if (newParent.equals(union.getString("parentId"))) {
+                // Already moved (a redelivery after a crash part-way): only the branch's ancestor lists may be left.
+                updateBranchAncestors(unionId, union.getList("ancestors", String.class));
                 return;
             }
             Monitoring.Deltas deltas = new Monitoring.Deltas();
@@ -225,15 +230,22 @@ class MonitoringProjection {
             collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", unionId), Updates.combine(
                     Updates.set("parentId", newParent), Updates.set("ancestors", newAbove),
                     Updates.set("parents", newParents)));
-            for (Document below : collection(Monitoring.UNIONS).find(Filters.eq("ancestors", unionId))) {
-                List<String> chain = below.getList("ancestors", String.class);
-                List<String> updated = new ArrayList<>(chain.subList(0, chain.indexOf(unionId) + 1));
-                updated.addAll(newAbove);
+            updateBranchAncestors(unionId, newAbove);
+        } finally {
+            unionCache.clear();
+        }
+    }
+
+    /** Every union below {@code unionId} gets the ancestors above it replaced by {@code above}; idempotent. */
+    private void updateBranchAncestors(String unionId, List<String> above) {
+        for (Document below : collection(Monitoring.UNIONS).find(Filters.eq("ancestors", unionId))) {
+            List<String> chain = below.getList("ancestors", String.class);
+            List<String> updated = new ArrayList<>(chain.subList(0, chain.indexOf(unionId) + 1));
+            updated.addAll(above);
+            if (!updated.equals(chain)) {
                 collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", below.getString("_id")),
                         Updates.set("ancestors", updated));
             }
-        } finally {
-            unionCache.clear();
         }
     }
 
