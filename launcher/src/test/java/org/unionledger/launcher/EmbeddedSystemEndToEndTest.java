@@ -138,4 +138,12 @@ class EmbeddedSystemEndToEndTest {
             assertThat(health.at("/components/mongo/status").asText()).isEqualTo("UP");
         }
     }
+
+    @Test
+    void querySidePublishesEachProcessorsPositionAndLagForPrometheus() {
+        Http.Text metrics = Http.getText(system.queryPort(), "/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern("unionledger_processor_lag_events\\{processor=\"union-monitoring\"} \\d")
+                                  .containsPattern("unionledger_processor_position\\{processor=\"member-directory\"} \\d");
+    }
 }
