@@ -1,0 +1,99 @@
+package org.unionledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A projection that fails on one complaint's event parks that complaint's events in the MongoDB dead-letter queue
+ * and goes on with the others; after the cause is fixed, the operator's retry applies the parked events.
+ */
+class DeadLetterEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+    static UnionLedger system;
+    static Members.Tree tree;
+
+    @BeforeAll
+    static void start() {
+        system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
+                "--unionledger.command-port=0", "--unionledger.query-port=0");
+        tree = Members.Tree.build(system.commandPort(), "dlq");
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void aFailingEventIsParkedWithoutStoppingOthersAndAppliedOnRetryAfterTheFix() {
+        String broken = file(register("Hoàng Văn Tú"));
+        awaitComplaint(broken, c -> c.get("timeline").size() == 1);
+        MongoTemplate readModels = system.querySide().getBean(MongoTemplate.class);
+        // The read model is damaged behind the projection's back: its next $push on the timeline must fail.
+        readModels.getCollection("complaint_timeline").updateOne(new Document("_id", broken),
+                new Document("$set", new Document("timeline", "damaged")));
+
+        ok(Http.postJson(system.commandPort(), "/api/complaints/" + broken + "/acknowledge", "{}", Map.of()));
+        String healthy = file(register("Lý Thị Mai"));
+        ok(Http.postJson(system.commandPort(), "/api/complaints/" + healthy + "/acknowledge", "{}", Map.of()));
+
+        JsonNode other = awaitComplaint(healthy, c -> c.get("timeline").size() == 2);
+        assertThat(other.get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        JsonNode parked = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                                 .until(() -> Http.get(system.queryPort(), "/api/operations/processors/complaint-timeline").body(),
+                                         s -> s.get("deadLetters").asLong() == 1);
+        assertThat(parked.get("error").asBoolean()).isFalse();
+        assertThat(parked.get("position").asLong()).isEqualTo(parked.get("headPosition").asLong());
+
+        readModels.getCollection("complaint_timeline").updateOne(new Document("_id", broken),
+                new Document("$set", new Document("timeline", List.of())));
+        JsonNode retried = Http.postJson(system.queryPort(),
+                "/api/operations/processors/complaint-timeline/dead-letters/retry", "", Map.of()).body();
+        assertThat(retried.get("retried").asInt()).isEqualTo(1);
+        assertThat(retried.get("deadLettersLeft").asLong()).isZero();
+        JsonNode fixed = awaitComplaint(broken, c -> c.get("status").asText().equals("ACKNOWLEDGED"));
+        assertThat(fixed.get("timeline").size()).as("the acknowledgement, after the damaged history was reset").isEqualTo(1);
+    }
+
+    private static String register(String name) {
+        Http.Response created = Http.postJson(system.commandPort(), "/api/members",
+                Members.validRegistration(name, tree.grassroots()), Map.of());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    private static String file(String member) {
+        Http.Response filed = Http.postJson(system.commandPort(), "/api/complaints", """
+                {"memberId": "%s", "category": "WAGES", "description": "Wages late", "employer": "Plant", "channel": "APP"}
+                """.formatted(member), Map.of());
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
+
+    private static void ok(Http.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    }
+
+    private static JsonNode awaitComplaint(String complaint, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                      .until(() -> Http.get(system.queryPort(), "/api/complaints/" + complaint),
+                              r -> r.status() == 200 && condition.test(r.body()))
+                      .body();
+    }
+}
