@@ -10,6 +10,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +53,7 @@ class MonitoringQueryController {
 
     private final DashboardReader reader;
     private final MongoTemplate mongo;
+    private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
     private final QueryGateway queries;
     private final Clock clock;
 
@@ -97,7 +102,9 @@ class MonitoringQueryController {
                 .onBackpressureLatest()
                 .publishOn(Schedulers.boundedElastic(), 1)
                 .subscribe(dashboard -> send(emitter, dashboard), emitter::completeWithError, emitter::complete);
+        streams.add(emitter);
         Runnable cancel = () -> {
+            streams.remove(emitter);
             subscription.dispose();
             result.cancel();
         };
@@ -105,6 +112,12 @@ class MonitoringQueryController {
         emitter.onTimeout(cancel);
         emitter.onError(error -> cancel.run());
         return emitter;
+    }
+
+    /** Ends the open streams when the service stops, so that a graceful shutdown does not wait on them. */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        streams.forEach(SseEmitter::complete);
     }
 
     private static void send(SseEmitter emitter, UnionDashboard dashboard) {

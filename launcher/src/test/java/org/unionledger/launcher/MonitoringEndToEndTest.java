@@ -1,0 +1,156 @@
+package org.unionledger.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The monitoring API over HTTP: the live dashboard stream, the lists and their parameter checks. */
+class MonitoringEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    static UnionLedger system;
+    static Members.Tree tree;
+
+    @BeforeAll
+    static void start() {
+        system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
+                "--unionledger.command-port=0", "--unionledger.query-port=0");
+        tree = Members.Tree.build(system.commandPort(), "mon");
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void theDashboardStreamPushesEachChangeOnceAsCommandsLand() throws Exception {
+        String union = Members.establish(system.commandPort(), "mon live", "MON-LIVE", "GRASSROOTS", "ENTERPRISE", tree.ward());
+        await().atMost(Duration.ofSeconds(15)).until(() -> Http.get(system.queryPort(), "/api/unions/" + union + "/dashboard").status() == 200);
+        List<Long> pushed = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + system.queryPort() + "/api/unions/" + union + "/dashboard/stream")).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> stream.body().forEach(line -> {
+            if (line.startsWith("data:")) {
+                try {
+                    pushed.add(JSON.readTree(line.substring(5)).get("currentMembers").asLong());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> pushed.size() == 1);
+            assertThat(pushed).containsExactly(0L);
+
+            register("Trương Văn Hải", union);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pushed.size() >= 2);
+            register("Trương Thị Hoa", union);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pushed.contains(2L));
+            Thread.sleep(300); // anything pushed twice would arrive by now
+            assertThat(pushed).containsExactly(0L, 1L, 2L);
+        } finally {
+            stream.body().close();
+        }
+        assertThat(Http.get(system.queryPort(), "/api/unions/no-such/dashboard/stream").status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsAreSortedFilteredPagedAndRefuseBadParameters() {
+        String union = Members.establish(system.commandPort(), "mon lists", "MON-LISTS", "GRASSROOTS", "ENTERPRISE", tree.ward());
+        register("Bùi Văn Bình", union);
+        String an = register("Nguyễn An", union);
+        register("Đặng Thị Ánh", union);
+        Http.postJson(system.commandPort(), "/api/members/" + an + "/suspend",
+                "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}", Map.of());
+        JsonNode all = await().atMost(Duration.ofSeconds(15)).until(
+                () -> Http.get(system.queryPort(), "/api/unions/" + union + "/members").body(),
+                page -> page.get("total").asLong() == 3 && page.toString().contains("SUSPENDED"));
+        assertThat(names(all)).containsExactly("Bùi Văn Bình", "Đặng Thị Ánh", "Nguyễn An");
+        assertThat(names(Http.get(system.queryPort(), "/api/unions/" + union + "/members?namePrefix=dang").body()))
+                .containsExactly("Đặng Thị Ánh");
+        assertThat(names(Http.get(system.queryPort(), "/api/unions/" + union + "/members?status=SUSPENDED").body()))
+                .containsExactly("Nguyễn An");
+        JsonNode second = Http.get(system.queryPort(), "/api/unions/" + union + "/members?size=2&page=1").body();
+        assertThat(second.get("total").asLong()).isEqualTo(3);
+        assertThat(names(second)).containsExactly("Nguyễn An");
+
+        JsonNode children = Http.get(system.queryPort(), "/api/unions/" + tree.ward() + "/children").body();
+        List<String> childNames = new ArrayList<>();
+        children.forEach(child -> childNames.add(child.get("name").asText()));
+        assertThat(childNames).contains("mon lists");
+        children.forEach(child -> {
+            if (child.get("name").asText().equals("mon lists")) {
+                assertThat(child.get("currentMembers").asLong()).isEqualTo(3);
+            }
+        });
+
+        String filed = Http.postJson(system.commandPort(), "/api/complaints", """
+                {"memberId": "%s", "category": "WAGES", "description": "late", "employer": "Plant", "channel": "APP"}
+                """.formatted(an), Map.of()).body().get("id").asText();
+        JsonNode queue = await().atMost(Duration.ofSeconds(15)).until(
+                () -> Http.get(system.queryPort(), "/api/unions/" + union + "/complaints?category=WAGES&overdue=false").body(),
+                page -> page.get("total").asLong() == 1);
+        assertThat(queue.at("/items/0/complaintId").asText()).isEqualTo(filed);
+        assertThat(queue.at("/items/0/status").asText()).isEqualTo("FILED");
+
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        JsonNode series = Http.get(system.queryPort(), "/api/unions/" + union + "/timeseries?from=" + now.minusMonths(2) + "&to=" + now).body();
+        assertThat(series).hasSize(3);
+        assertThat(series.get(2).get("members").asLong()).isEqualTo(3);
+        assertThat(series.get(2).get("complaintsFiled").asLong()).isEqualTo(1);
+
+        problem(Http.get(system.queryPort(), "/api/unions/" + union + "/members?size=1000"), "VALIDATION_FAILED");
+        problem(Http.get(system.queryPort(), "/api/unions/" + union + "/members?status=SLEEPING"), "INVALID_PARAMETER");
+        problem(Http.get(system.queryPort(), "/api/unions/" + union + "/timeseries?from=2025-13"), "INVALID_MONTH");
+        problem(Http.get(system.queryPort(), "/api/unions/" + union + "/timeseries?from=2025-06&to=2025-01"), "INVALID_RANGE");
+        problem(Http.get(system.queryPort(), "/api/unions/" + union + "/complaints?overdue=maybe"), "INVALID_PARAMETER");
+        assertThat(Http.get(system.queryPort(), "/api/unions/no-such/dashboard").status()).isEqualTo(404);
+    }
+
+    private static void problem(Http.Response response, String code) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("code").asText()).isEqualTo(code);
+        assertThat(response.body().at("/errors/0/field").asText()).isNotBlank();
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.get("items").forEach(item -> names.add(item.get("fullName").asText()));
+        return names;
+    }
+
+    private static String register(String name, String union) {
+        Http.Response created = Http.postJson(system.commandPort(), "/api/members", Members.validRegistration(name, union), Map.of());
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+}
