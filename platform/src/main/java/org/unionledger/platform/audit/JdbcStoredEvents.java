@@ -12,12 +12,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -97,6 +99,22 @@ public class JdbcStoredEvents implements StoredEvents {
             return result.wasNull() ? -1 : head;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the event store's head position", e);
+        }
+    }
+
+    /** One indexed lookup of one column, rather than the default's read of a whole batch. */
+    @Override
+    public Optional<Instant> timestampAt(long position) {
+        String sql = "SELECT " + schema.timestampColumn() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.globalIndexColumn() + " = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, position);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(DateTimeUtils.parseInstant(row.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the event store", e);
         }
     }
 
