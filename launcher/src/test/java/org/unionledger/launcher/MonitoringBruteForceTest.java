@@ -76,6 +76,12 @@ class MonitoringBruteForceTest {
         compareEverything(expected);
         assertThat(eventsStored).as("events in the history").isGreaterThan(REGISTRATIONS + STEPS / 2);
         assertThat(expected.unions).hasSizeGreaterThan(12);
+
+        JsonNode replay = Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/replay-check",
+                "", Map.of()).body();
+        assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+        assertThat(replay.get("collections").findValuesAsText("collection"))
+                .containsExactly("mon_complaints", "mon_dashboards", "mon_members", "mon_months", "mon_unions");
     }
 
     @Test
