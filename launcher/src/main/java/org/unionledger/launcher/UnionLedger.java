@@ -80,7 +80,7 @@ public final class UnionLedger implements AutoCloseable {
 
     /** The embedded event store's JDBC URL under the data directory. */
     static String eventsUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("events").resolve("events") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.resolve("events").resolve("events") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     static LauncherProperties bind(String... args) {

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 
 /**
  * The embedded mode's event store: Axon's JDBC storage engine on the configured DataSource (an H2 file by
- * default), tables created on first start. Active only when Axon Server is switched off; with Axon Server the
+ * default), tables created on first start, appends kept in commit order ({@link CommitOrderedJdbcEventStorageEngine}). Active only when Axon Server is switched off; with Axon Server the
  * connector supplies the event store and this steps aside.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
@@ -42,7 +42,7 @@ public class EmbeddedEventStoreAutoConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EmbeddedEventStoreProperties properties) {
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        CommitOrderedJdbcEventStorageEngine engine = CommitOrderedJdbcEventStorageEngine.of(JdbcEventStorageEngine.builder()
                                                               .snapshotSerializer(defaultSerializer)
                                                               .upcasterChain(configuration.upcasterChain())
                                                               .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
@@ -51,10 +51,10 @@ public class EmbeddedEventStoreAutoConfiguration {
                                                               .connectionProvider(connectionProvider)
                                                               .transactionManager(transactionManager)
                                                               .schema(new EventSchema())
-                                                              .batchSize(properties.batchSize())
-                                                              .build();
+                                                              .batchSize(properties.batchSize()));
         // Idempotent (CREATE TABLE IF NOT EXISTS): both sides run it against the same database.
         engine.createSchema(H2EventTableFactory.INSTANCE);
+        engine.createLockTable();
         return engine;
     }
 
