@@ -76,12 +76,13 @@ class MonitoringBruteForceTest {
         compareEverything(expected);
         assertThat(eventsStored).as("events in the history").isGreaterThan(REGISTRATIONS + STEPS / 2);
         assertThat(expected.unions).hasSizeGreaterThan(12);
+        assertThat(expected.supersededMoves).as("moves dated before an earlier-recorded, later-dated one").isPositive();
 
         JsonNode replay = Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/replay-check",
                 "", Map.of()).body();
         assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
         assertThat(replay.get("collections").findValuesAsText("collection"))
-                .containsExactly("mon_complaints", "mon_dashboards", "mon_members", "mon_months", "mon_unions");
+                .containsExactly("mon_complaints", "mon_dashboards", "mon_members", "mon_meta", "mon_months", "mon_unions");
     }
 
     @Test
@@ -148,7 +149,7 @@ class MonitoringBruteForceTest {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                .until(() -> Http.get(system.queryPort(), "/api/operations/processors/union-monitoring").body(),
                        status -> !status.get("replaying").asBoolean()
-                               && status.get("position").asLong() >= status.get("headPosition").asLong());
+                               && status.path("position").asLong(-1) >= status.get("headPosition").asLong());
     }
 
     private static List<JsonNode> exportedEvents() {
@@ -175,6 +176,7 @@ class MonitoringBruteForceTest {
         }
 
         final Map<String, UnionState> unions = new LinkedHashMap<>();
+        int supersededMoves;
         final Map<String, String> memberUnion = new HashMap<>();
         final Map<String, String> memberStatus = new HashMap<>();
         final Map<String, String> memberGender = new HashMap<>();
@@ -211,9 +213,14 @@ class MonitoringBruteForceTest {
                     UnionState union = unions.get(p.get("unionId").asText());
                     String parent = p.get("parentId").asText();
                     if (!parent.equals(union.parent())) {
-                        List<String[]> parents = new ArrayList<>(union.parents());
-                        parents.add(new String[]{month(p, "effectiveOn").toString(), parent});
-                        parents.sort(Comparator.comparing(entry -> entry[0]));
+                        // From the effective month on, the new parent; entries dated later, recorded before, lapse.
+                        String effective = month(p, "effectiveOn").toString();
+                        List<String[]> parents = new ArrayList<>(union.parents().stream()
+                                .filter(entry -> entry[0].compareTo(effective) < 0).toList());
+                        if (parents.size() < union.parents().size()) {
+                            supersededMoves++;
+                        }
+                        parents.add(new String[]{effective, parent});
                         unions.put(p.get("unionId").asText(), new UnionState(union.level(), union.status(), parent, parents));
                     }
                 }

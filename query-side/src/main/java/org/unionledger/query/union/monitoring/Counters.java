@@ -63,6 +63,44 @@ final class Counters {
         return value instanceof Number number ? number.longValue() : 0;
     }
 
+    /**
+     * What MongoDB makes of {@code document} under {@code {$inc: inc, $set: set}}, both keyed by dotted paths;
+     * the document itself is left as it was.
+     */
+    static Document applied(Document document, Document inc, Document set) {
+        Document result = deepCopy(document);
+        inc.forEach((path, by) -> {
+            Document parent = parentOf(result, path);
+            String leaf = path.substring(path.lastIndexOf('.') + 1);
+            Object value = parent.get(leaf);
+            parent.put(leaf, (value instanceof Number number ? number.longValue() : 0) + ((Number) by).longValue());
+        });
+        set.forEach((path, value) -> parentOf(result, path).put(path.substring(path.lastIndexOf('.') + 1), value));
+        return result;
+    }
+
+    private static Document parentOf(Document root, String path) {
+        Document parent = root;
+        int from = 0;
+        for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', from)) {
+            String key = path.substring(from, dot);
+            Document next = parent.get(key, Document.class);
+            if (next == null) {
+                next = new Document();
+                parent.put(key, next);
+            }
+            parent = next;
+            from = dot + 1;
+        }
+        return parent;
+    }
+
+    private static Document deepCopy(Document document) {
+        Document copy = new Document();
+        document.forEach((key, value) -> copy.put(key, value instanceof Document nested ? deepCopy(nested) : value));
+        return copy;
+    }
+
     /** Every numeric leaf of a counter document as dotted paths, without {@code _id} and {@code pos}. */
     static Map<String, Long> flatten(Document document) {
         Map<String, Long> leaves = new LinkedHashMap<>();

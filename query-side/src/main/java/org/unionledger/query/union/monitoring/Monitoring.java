@@ -1,17 +1,20 @@
 package org.unionledger.query.union.monitoring;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +38,9 @@ final class Monitoring {
     static final String COMPLAINTS = "mon_complaints";
     static final String DASHBOARDS = "mon_dashboards";
     static final String MONTHS = "mon_months";
+    /** Bookkeeping of the projection itself: {@value #META_UNIONS} holds the position of the last union change. */
+    static final String META = "mon_meta";
+    static final String META_UNIONS = "unions";
 
     static final String POS = "pos";
 
@@ -72,13 +78,12 @@ final class Monitoring {
             return dashboards.getOrDefault(unionId, Map.of());
         }
 
-        /** Applies the dashboard changes and keeps each dashboard as it now stands. */
+            /**
+         * Applies the dashboard changes (one read and one bulk write) and keeps each dashboard as it now stands,
+         * computed from the document read and the changes, as the only writer (one segment) may.
+         */
         void applyDashboards(MongoDatabase db, long position) {
-            MongoCollection<Document> collection = db.getCollection(DASHBOARDS);
-            dashboards.forEach((id, incs) -> {
-                Document after = guarded(collection, id, position, incs, Map.of());
-                dashboardsAfter.put(id, after != null ? after : collection.find(Filters.eq("_id", id)).first());
-            });
+            apply(db.getCollection(DASHBOARDS), dashboards, Map.of(), position, dashboardsAfter);
         }
 
         /** A dashboard as it stood after {@link #applyDashboards}, or null if this event did not touch it. */
@@ -87,38 +92,66 @@ final class Monitoring {
         }
 
         void applyMonths(MongoDatabase db, long position) {
-            MongoCollection<Document> collection = db.getCollection(MONTHS);
             Map<String, Map<String, Long>> all = new LinkedHashMap<>(months);
             monthSets.keySet().forEach(id -> all.putIfAbsent(id, Map.of()));
-            all.forEach((id, incs) -> guarded(collection, id, position, incs, monthSets.getOrDefault(id, Map.of())));
+            apply(db.getCollection(MONTHS), all, monthSets, position, new LinkedHashMap<>());
         }
 
-        /** The guarded update; answers the document after it, or null if it had already been applied. */
-        private static Document guarded(MongoCollection<Document> collection, String id, long position,
-                                        Map<String, Long> incs, Map<String, Object> sets) {
-            Document inc = new Document();
-            incs.forEach((field, by) -> {
-                if (by != 0) {
-                    inc.append(field, by);
+        /**
+         * The guarded updates of many documents: reads them in one query, skips those that already reflect this
+         * position, and writes the rest in one unordered bulk write whose every update still matches only while
+         * {@code pos} is lower (so a concurrent or repeated writer cannot apply twice). Fills {@code after} with
+         * each document as it stands afterwards.
+         */
+        private static void apply(MongoCollection<Document> collection, Map<String, Map<String, Long>> incs,
+                                  Map<String, Map<String, Object>> sets, long position, Map<String, Document> after) {
+            if (incs.isEmpty()) {
+                return;
+            }
+            Map<String, Document> before = new HashMap<>();
+            collection.find(Filters.in("_id", incs.keySet())).forEach(document -> before.put(document.getString("_id"), document));
+            List<UpdateOneModel<Document>> writes = new ArrayList<>();
+            List<String> written = new ArrayList<>();
+            incs.forEach((id, changes) -> {
+                Document current = before.get(id);
+                if (current != null && Counters.number(current, POS) >= position) {
+                    after.put(id, current);
+                    return;
                 }
+                Map<String, Object> setting = sets.getOrDefault(id, Map.of());
+                Document inc = new Document();
+                changes.forEach((field, by) -> {
+                    if (by != 0) {
+                        inc.append(field, by);
+                    }
+                });
+                Document set = new Document(POS, position);
+                setting.forEach(set::append);
+                Document update = new Document("$set", set);
+                if (!inc.isEmpty()) {
+                    update.append("$inc", inc);
+                }
+                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.lt(POS, position)), update,
+                        new UpdateOptions().upsert(current == null)));
+                written.add(id);
+                after.put(id, Counters.applied(current == null ? new Document("_id", id) : current, inc, set));
             });
-            Document set = new Document(POS, position);
-            sets.forEach(set::append);
-            Document update = new Document("$set", set);
-            if (!inc.isEmpty()) {
-                update.append("$inc", inc);
+            if (writes.isEmpty()) {
+                return;
             }
             try {
-                return collection.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.lt(POS, position)), update,
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            } catch (MongoCommandException | MongoWriteException e) {
-                // The document exists with pos >= position: this event was applied to it before.
-                if (e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                        || e instanceof MongoCommandException command && ErrorCategory.fromErrorCode(command.getErrorCode())
-                        == ErrorCategory.DUPLICATE_KEY) {
-                    return null;
+                collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                // An upsert met a document created meanwhile with pos >= position: applied there before.
+                boolean onlyDuplicates = e.getWriteErrors().stream()
+                                          .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+                if (!onlyDuplicates || e.getWriteConcernError() != null) {
+                    throw e;
                 }
-                throw e;
+                e.getWriteErrors().forEach(error -> {
+                    String id = written.get(error.getIndex());
+                    after.put(id, collection.find(Filters.eq("_id", id)).first());
+                });
             }
         }
     }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -52,7 +54,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +83,14 @@ class MonitoringProjection {
     private final ZoneId zone;
     private final DashboardUpdates updates;
     /**
-     * Union documents, read on nearly every event and changed only by union events: those clear the cache when
-     * they finish (also when they fail), and one segment means no other thread changes them meanwhile.
+     * Union documents, read on nearly every event and changed only by union events. Union handlers empty it when
+     * they finish (also when they fail). Another node may have changed unions while this one did not hold the
+     * segment, so at the start of each batch the cache is checked against {@link Monitoring#META}'s record of the
+     * last union change.
      */
     private final Map<String, Document> unionCache = new ConcurrentHashMap<>();
+    private Object checkedInBatch;
+    private long unionsChangedAt = Long.MIN_VALUE;
 
     MonitoringProjection(MongoTemplate mongo, Clock clock, DashboardUpdates updates) {
         this.mongo = mongo;
@@ -124,8 +129,9 @@ class MonitoringProjection {
                     new Document("_id", unionId).append("name", event.name()).append("code", event.code())
                                                 .append("level", event.level().name()).append("status", UnionStatus.ACTIVE.name())
                                                 .append("parentId", parentId).append("ancestors", ancestors)
-                                                .append("parents", parents),
+                                                .append("parents", parents).append(Monitoring.POS, position),
                     new ReplaceOptions().upsert(true));
+            unionsChanged(position);
             updates.changed(ancestors);
         } finally {
             unionCache.clear();
@@ -133,9 +139,13 @@ class MonitoringProjection {
     }
 
     @EventHandler
-    void on(UnionRenamedEvent event) {
+    void on(UnionRenamedEvent event, TrackingToken token) {
         try {
-            collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", event.unionId().value()), Updates.set("name", event.name()));
+            long position = position(token);
+            collection(Monitoring.UNIONS).updateOne(unionBefore(event.unionId().value(), position),
+                    Updates.combine(Updates.set("name", event.name()), Updates.set(Monitoring.POS, position)));
+            unionsChanged(position);
+            updates.changed(List.of(event.unionId().value()));
         } finally {
             unionCache.clear();
         }
@@ -155,24 +165,31 @@ class MonitoringProjection {
         try {
             UnionChains chains = chains();
             Document union = chains.union(unionId);
-            if (union == null || !UnionStatus.ACTIVE.name().equals(union.getString("status"))) {
+            if (union == null || Counters.number(union, Monitoring.POS) >= position
+                    || !UnionStatus.ACTIVE.name().equals(union.getString("status"))) {
                 return;
             }
-            List<String> above = chains.current(unionId).subList(1, chains.current(unionId).size());
+            List<String> above = union.getList("ancestors", String.class);
             Monitoring.Deltas deltas = new Monitoring.Deltas();
             above.forEach(ancestor -> deltas.dashboard(ancestor, "unions." + union.getString("level"), -1));
             deltas.applyDashboards(db(), position);
-            collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", unionId), Updates.set("status", status.name()));
-            updates.changed(above);
+            collection(Monitoring.UNIONS).updateOne(unionBefore(unionId, position),
+                    Updates.combine(Updates.set("status", status.name()), Updates.set(Monitoring.POS, position)));
+            unionsChanged(position);
+            List<String> changed = new ArrayList<>(above);
+            changed.add(unionId);
+            updates.changed(changed);
         } finally {
             unionCache.clear();
         }
     }
 
     /**
-     * A branch moves: its dashboard totals leave the old ancestors and join the new ones (the tree now), and its
-     * monthly flows from the effective month on (until the branch's next recorded change of parent) leave the old
-     * ancestors of each month and join the new ones (the tree in force).
+     * A branch moves. Its dashboard totals leave the old ancestors and join the new ones (the tree now). Its
+     * effective-dated parents become: those in force before the effective month, then the new parent from that
+     * month on; a later-dated entry recorded earlier is superseded, as the newest decision about the branch's
+     * place wins. Every month of the branch whose ancestors thereby change has its flows taken from the old
+     * ancestors of that month and given to the new ones.
      */
     @EventHandler
     void on(UnionMovedEvent event, TrackingToken token, @Timestamp Instant at) {
@@ -185,7 +202,7 @@ class MonitoringProjection {
             if (union == null) {
                 return;
             }
-            if (newParent.equals(union.getString("parentId"))) {
+            if (Counters.number(union, Monitoring.POS) >= position) {
                 // Already moved (a redelivery after a crash part-way): only the branch's ancestor lists may be left.
                 updateBranchAncestors(unionId, union.getList("ancestors", String.class));
                 return;
@@ -204,20 +221,17 @@ class MonitoringProjection {
 
             YearMonth effective = YearMonth.from(event.effectiveOn());
             List<Document> oldParents = union.getList("parents", Document.class, List.of());
-            List<Document> newParents = new ArrayList<>(oldParents);
-            newParents.add(new Document("from", effective.toString()).append("parentId", newParent));
-            newParents.sort(Comparator.comparing(entry -> entry.getString("from")));
-            YearMonth until = UnionChains.nextChange(newParents, effective);
+            List<Document> newParents = UnionChains.withMove(oldParents, effective, newParent);
             for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
-                    Filters.gte("_id", Monitoring.monthId(unionId, effective)), Filters.lt("_id", unionId + "|~")))) {
+                    Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")))) {
                 YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
-                if (until != null && !m.isBefore(until)) {
+                List<String> before = chains.above(oldParents, m);
+                List<String> after = chains.above(newParents, m);
+                if (before.equals(after)) {
                     continue;
                 }
                 Map<String, Long> flows = Counters.flatten(month);
                 flows.remove("members");
-                List<String> before = chains.above(oldParents, m);
-                List<String> after = chains.above(newParents, m);
                 flows.forEach((field, value) -> {
                     before.forEach(ancestor -> deltas.month(ancestor, m, field, -value));
                     after.forEach(ancestor -> deltas.month(ancestor, m, field, value));
@@ -227,13 +241,18 @@ class MonitoringProjection {
             touched.addAll(newAbove);
             finish(deltas, touched, position, at);
 
-            collection(Monitoring.UNIONS).updateOne(Filters.eq("_id", unionId), Updates.combine(
+            collection(Monitoring.UNIONS).updateOne(unionBefore(unionId, position), Updates.combine(
                     Updates.set("parentId", newParent), Updates.set("ancestors", newAbove),
-                    Updates.set("parents", newParents)));
+                    Updates.set("parents", newParents), Updates.set(Monitoring.POS, position)));
             updateBranchAncestors(unionId, newAbove);
+            unionsChanged(position);
         } finally {
             unionCache.clear();
         }
+    }
+
+    private static org.bson.conversions.Bson unionBefore(String unionId, long position) {
+        return Filters.and(Filters.eq("_id", unionId), Filters.not(Filters.gte(Monitoring.POS, position)));
     }
 
     /** Every union below {@code unionId} gets the ancestors above it replaced by {@code above}; idempotent. */
@@ -247,6 +266,13 @@ class MonitoringProjection {
                         Updates.set("ancestors", updated));
             }
         }
+    }
+
+    /** Records that the union documents changed at {@code position}, for other nodes' caches. */
+    private void unionsChanged(long position) {
+        collection(Monitoring.META).updateOne(Filters.eq("_id", Monitoring.META_UNIONS), Updates.max(Monitoring.POS, position),
+                new UpdateOptions().upsert(true));
+        unionsChangedAt = Long.MIN_VALUE; // re-read at the next batch
     }
 
     // ---------------------------------------------------------------- members
@@ -569,6 +595,7 @@ class MonitoringProjection {
     }
 
     private UnionChains chains() {
+        checkUnionCache();
         return new UnionChains(unionId -> {
             Document cached = unionCache.get(unionId);
             if (cached == null) {
@@ -581,6 +608,21 @@ class MonitoringProjection {
         });
     }
 
+    /** Once per batch: empties the union cache if the union documents changed since it was filled. */
+    private void checkUnionCache() {
+        Object batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
+        if (batch != null && batch == checkedInBatch) {
+            return;
+        }
+        checkedInBatch = batch;
+        long changedAt = Counters.number(collection(Monitoring.META).find(Filters.eq("_id", Monitoring.META_UNIONS)).first(),
+                Monitoring.POS);
+        if (changedAt != unionsChangedAt) {
+            unionCache.clear();
+            unionsChangedAt = changedAt;
+        }
+    }
+
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
@@ -588,8 +630,9 @@ class MonitoringProjection {
     @ResetHandler
     void reset() {
         unionCache.clear();
+        unionsChangedAt = Long.MIN_VALUE;
         for (String name : List.of(Monitoring.UNIONS, Monitoring.MEMBERS, Monitoring.COMPLAINTS, Monitoring.DASHBOARDS,
-                Monitoring.MONTHS)) {
+                Monitoring.MONTHS, Monitoring.META)) {
             collection(name).deleteMany(new Document());
         }
     }

@@ -77,15 +77,18 @@ final class UnionChains {
         return chosen.getString("parentId");
     }
 
-    /** The months {@code [from, until)} for which a parents entry starting at {@code from} is in force. */
-    static YearMonth nextChange(List<Document> parents, YearMonth from) {
-        YearMonth next = null;
+    /**
+     * The parents history after a move effective in {@code effective}: the entries in force before that month,
+     * then {@code parentId}; entries from that month on, recorded earlier, are superseded.
+     */
+    static List<Document> withMove(List<Document> parents, YearMonth effective, String parentId) {
+        List<Document> result = new ArrayList<>();
         for (Document entry : parents) {
-            YearMonth start = YearMonth.parse(entry.getString("from"));
-            if (start.isAfter(from) && (next == null || start.isBefore(next))) {
-                next = start;
+            if (YearMonth.parse(entry.getString("from")).isBefore(effective)) {
+                result.add(entry);
             }
         }
-        return next;
+        result.add(new Document("from", effective.toString()).append("parentId", parentId));
+        return result;
     }
 }
