@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 class MonitoringEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_STREAMS = 2;
 
     @TempDir
     static Path dataDir;
@@ -37,7 +38,8 @@ class MonitoringEndToEndTest {
     @BeforeAll
     static void start() {
         system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
-                "--unionledger.command-port=0", "--unionledger.query-port=0");
+                "--unionledger.command-port=0", "--unionledger.query-port=0",
+                "--unionledger.monitoring.max-streams=" + MAX_STREAMS, "--unionledger.monitoring.heartbeat-interval=500ms");
         tree = Members.Tree.build(system.commandPort(), "mon");
     }
 
@@ -51,14 +53,22 @@ class MonitoringEndToEndTest {
         String union = Members.establish(system.commandPort(), "mon live", "MON-LIVE", "GRASSROOTS", "ENTERPRISE", tree.ward());
         await().atMost(Duration.ofSeconds(15)).until(() -> Http.get(system.queryPort(), "/api/unions/" + union + "/dashboard").status() == 200);
         List<Long> pushed = new CopyOnWriteArrayList<>();
+        List<Long> pushedPayers = new CopyOnWriteArrayList<>();
+        List<Long> pushedIds = new CopyOnWriteArrayList<>();
+        List<String> comments = new CopyOnWriteArrayList<>();
         HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + system.queryPort() + "/api/unions/" + union + "/dashboard/stream")).GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         Thread reader = new Thread(() -> stream.body().forEach(line -> {
-            if (line.startsWith("data:")) {
+            if (line.startsWith(":")) {
+                comments.add(line.strip());
+            } else if (line.startsWith("data:")) {
                 try {
-                    pushed.add(JSON.readTree(line.substring(5)).get("currentMembers").asLong());
+                    JsonNode dashboard = JSON.readTree(line.substring(5));
+                    pushed.add(dashboard.get("currentMembers").asLong());
+                    pushedPayers.add(dashboard.at("/thisMonth/duesPayers").asLong());
+                    pushedIds.add(dashboard.get("position").asLong());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -76,10 +86,58 @@ class MonitoringEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> pushed.contains(2L));
             Thread.sleep(300); // anything pushed twice would arrive by now
             assertThat(pushed).containsExactly(0L, 1L, 2L);
+
+            // Dues change a month's figures, not the dashboard's counters: still a change, pushed once.
+            String payer = register("Trương Văn Nam", union);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pushed.contains(3L));
+            YearMonth month = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            assertThat(Http.postJson(system.commandPort(), "/api/members/" + payer + "/dues", """
+                    {"month": "%s", "amount": 40000, "salaryBasis": 8000000, "collectedBy": "%s", "method": "CASH", "paidOn": "%s"}
+                    """.formatted(month, union, month.atDay(1)), Map.of()).status()).isBetween(200, 201);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pushedPayers.contains(1L));
+            Thread.sleep(300);
+            assertThat(pushed).containsExactly(0L, 1L, 2L, 3L, 3L);
+            assertThat(pushedIds).doesNotHaveDuplicates();
+            assertThat(pushedIds).isSorted();
+            assertThat(comments).as("heartbeats on a quiet stream").contains(":heartbeat");
         } finally {
             stream.body().close();
         }
         assertThat(Http.get(system.queryPort(), "/api/unions/no-such/dashboard/stream").status()).isEqualTo(404);
+    }
+
+    @Test
+    void streamsBeyondTheLimitAreRefusedUntilOneEnds() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + system.queryPort() + "/api/unions/" + tree.ward() + "/dashboard/stream")).GET().build();
+        List<HttpResponse<Stream<String>>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_STREAMS; i++) {
+                open.add(openWhenAllowed(client, request)); // a stream another test just closed may hold a place briefly
+            }
+            Http.Response refused = Http.get(system.queryPort(), "/api/unions/" + tree.ward() + "/dashboard/stream");
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("code").asText()).isEqualTo("TOO_MANY_STREAMS");
+
+            open.remove(0).body().close();
+            // The next heartbeat finds the departed client and frees its place.
+            open.add(openWhenAllowed(client, request));
+        } finally {
+            open.forEach(response -> response.body().close());
+        }
+    }
+
+    private static HttpResponse<Stream<String>> openWhenAllowed(HttpClient client, HttpRequest request) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                      .until(() -> client.send(request, HttpResponse.BodyHandlers.ofLines()), response -> {
+                          if (response.statusCode() != 200) {
+                              response.body().close();
+                              return false;
+                          }
+                          return true;
+                      });
     }
 
     @Test

@@ -43,14 +43,15 @@ class ProcessorOperations {
     }
 
     /**
-     * @param position         the lowest position over its segments (-1 before the first event)
+     * @param position         the lowest position over the segments this node holds (-1 before the first event;
+     *                         null when this node holds none: another node processes, and reports, them)
      * @param lagEvents        head position minus position (an upper bound: the JDBC store's positions have gaps)
      * @param lagMillis        time between the event at the processor's position and the newest event
      * @param replayPercent    while replaying, how far the replay has come; null otherwise
      * @param deadLetters      event sequences parked in its dead-letter queue
      */
-    record ProcessorStatus(String name, boolean running, boolean replaying, boolean error, long position,
-                           long headPosition, long lagEvents, Long lagMillis, Double replayPercent,
+    record ProcessorStatus(String name, boolean running, boolean replaying, boolean error, Long position,
+                           long headPosition, Long lagEvents, Long lagMillis, Double replayPercent,
                            Long deadLetters, int segments) {
     }
 
@@ -77,13 +78,17 @@ class ProcessorOperations {
     @PostMapping("/{name}/reset")
     ResponseEntity<ProcessorStatus> reset(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
         if (!processor.supportsReset()) {
-            processor.start();
             throw new ApiException(HttpStatus.CONFLICT, "RESET_NOT_SUPPORTED", null, "Processor " + name + " cannot be reset");
         }
-        processor.resetTokens();
-        processor.start();
+        synchronized (this) { // two operators resetting at once must not interleave stop, reset and start
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+            } finally {
+                processor.start(); // also when the reset failed: the processor carries on from where it was
+            }
+        }
         return ResponseEntity.accepted().body(one(name));
     }
 
@@ -98,8 +103,11 @@ class ProcessorOperations {
                 .orElseThrow(() -> ApiException.notFound("NO_DEAD_LETTER_QUEUE", "Processor " + name + " has no dead-letter queue"));
         long parked = deadLetters(name).orElse(0L);
         int retried = 0;
-        for (long i = 0; i < parked && retrier.processAny(); i++) {
-            retried++;
+        for (long i = 0; i < parked; i++) {
+            // false when the sequence tried failed again (it stays parked): the others still get their turn
+            if (retrier.processAny()) {
+                retried++;
+            }
         }
         return new RetryResult(name, retried, deadLetters(name).orElse(0L));
     }
@@ -123,10 +131,11 @@ class ProcessorOperations {
         Long lagMillis = position < 0 ? null : store.timestampAt(position)
                 .flatMap(at -> headTime.map(headAt -> Math.max(0, Duration.between(at, headAt).toMillis())))
                 .orElse(null);
+        boolean held = !segments.isEmpty();
         return new ProcessorStatus(name, processor.isRunning(), replaying,
-                segments.values().stream().anyMatch(EventTrackerStatus::isErrorState), position, head,
-                Math.max(0, head - Math.max(position, 0)), lagMillis, replayPercent, deadLetters(name).orElse(null),
-                segments.size());
+                segments.values().stream().anyMatch(EventTrackerStatus::isErrorState), held ? position : null, head,
+                held ? Math.max(0, head - Math.max(position, 0)) : null, held ? lagMillis : null, replayPercent,
+                deadLetters(name).orElse(null), segments.size());
     }
 
     private Optional<Long> deadLetters(String name) {

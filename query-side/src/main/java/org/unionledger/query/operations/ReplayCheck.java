@@ -44,6 +44,12 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class ReplayCheck {
 
+    /**
+     * A unit-of-work resource set while a replay check runs a projection's handlers: side effects beyond the
+     * projection's own collections (live pushes to subscribers) should be skipped when it is there.
+     */
+    public static final String REPLAY_CHECK = ReplayCheck.class.getName() + ".running";
+
     /** How many differing documents a report names per collection; the counts cover them all. */
     static final int EXAMPLES = 20;
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
@@ -142,7 +148,9 @@ public class ReplayCheck {
                     break;
                 }
                 if (handler.canHandle(event)) {
-                    var result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> handler.handle(event));
+                    DefaultUnitOfWork<TrackedEventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+                    unitOfWork.resources().put(REPLAY_CHECK, Boolean.TRUE);
+                    var result = unitOfWork.executeWithResult(() -> handler.handle(event));
                     if (result.isExceptional()) {
                         throw new IllegalStateException("Replaying event " + event.getIdentifier() + " failed",
                                 result.exceptionResult());

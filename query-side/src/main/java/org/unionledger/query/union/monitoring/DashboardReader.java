@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import java.util.TreeMap;
 
 /** Reads dashboards and time series: {@code _id} lookups of precomputed documents, plus arithmetic. */
@@ -47,19 +49,27 @@ class DashboardReader {
                                      .orElse(new Document());
         LocalDate today = LocalDate.now(clock);
         YearMonth thisMonth = YearMonth.from(today);
+        YearMonth lastMonth = thisMonth.minusMonths(1);
+        Map<String, Document> months = new HashMap<>();
+        collection(Monitoring.MONTHS).find(Filters.in("_id", Monitoring.monthId(unionId, thisMonth), Monitoring.monthId(unionId, lastMonth)))
+                                     .forEach(month -> months.put(month.getString("_id"), month));
+        Document thisMonthFigures = months.get(Monitoring.monthId(unionId, thisMonth));
+        Document lastMonthFigures = months.get(Monitoring.monthId(unionId, lastMonth));
+        // The version of what is shown: the union and month documents change without the dashboard (dues, names).
+        long position = LongStream.of(Counters.number(dashboard, Monitoring.POS), Counters.number(union.get(), Monitoring.POS),
+                Counters.number(thisMonthFigures, Monitoring.POS), Counters.number(lastMonthFigures, Monitoring.POS)).max().getAsLong();
         long current = Counters.currentMembers(dashboard);
+        List<Long> resolutions = recentResolutions(dashboard, today);
         return Optional.of(new UnionDashboard(unionId, union.get().getString("name"), union.get().getString("level"),
-                union.get().getString("status"), Counters.number(dashboard, Monitoring.POS), current,
+                union.get().getString("status"), position, current,
                 counts(dashboard, "members"), counts(dashboard, "gender"), ageBands(dashboard, today.getYear()),
-                Counters.number(dashboard, "foreign"), month(unionId, thisMonth, current),
-                month(unionId, thisMonth.minusMonths(1), current), counts(dashboard, "complaintsOpen"),
+                Counters.number(dashboard, "foreign"), month(thisMonth, thisMonthFigures, current),
+                month(lastMonth, lastMonthFigures, current), counts(dashboard, "complaintsOpen"),
                 counts(dashboard, "complaintsOverdue"), counts(dashboard, "complaintsEscalated"),
-                median(recentResolutions(dashboard, today)), recentResolutions(dashboard, today).size(),
-                counts(dashboard, "unions")));
+                median(resolutions), resolutions.size(), counts(dashboard, "unions")));
     }
 
-    private UnionDashboard.MonthFigures month(String unionId, YearMonth month, long currentMembers) {
-        Document figures = collection(Monitoring.MONTHS).find(Filters.eq("_id", Monitoring.monthId(unionId, month))).first();
+    private static UnionDashboard.MonthFigures month(YearMonth month, Document figures, long currentMembers) {
         long payers = Counters.number(figures, "duesPayers");
         long exempt = Counters.number(figures, "duesExempt");
         long liable = currentMembers - exempt;

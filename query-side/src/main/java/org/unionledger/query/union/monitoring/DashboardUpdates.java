@@ -1,7 +1,9 @@
 package org.unionledger.query.union.monitoring;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
+import org.unionledger.query.operations.ReplayCheck;
 
 import java.util.Collection;
 import java.util.Set;
@@ -23,6 +25,9 @@ class DashboardUpdates {
     }
 
     void changed(Collection<String> unionIds) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(ReplayCheck.REPLAY_CHECK)) {
+            return; // a replay into a scratch database: nothing changed for the live subscribers
+        }
         Set<String> watched = emitter.activeSubscriptions().stream()
                                      .map(subscription -> subscription.getPayload())
                                      .filter(FindUnionDashboardQuery.class::isInstance)

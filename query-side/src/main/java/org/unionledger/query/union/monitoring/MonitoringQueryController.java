@@ -10,10 +10,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +61,11 @@ class MonitoringQueryController {
     private final QueryGateway queries;
     private final Clock clock;
 
-    MonitoringQueryController(DashboardReader reader, MongoTemplate mongo, QueryGateway queries, Clock clock) {
+    private final int maxStreams;
+
+    MonitoringQueryController(DashboardReader reader, MongoTemplate mongo, QueryGateway queries, Clock clock,
+                              @Value("${unionledger.monitoring.max-streams:256}") int maxStreams) {
+        this.maxStreams = maxStreams;
         this.reader = reader;
         this.mongo = mongo;
         this.queries = queries;
@@ -89,19 +97,31 @@ class MonitoringQueryController {
     }
 
     /**
-     * Server-sent events: the dashboard now ({@code event: dashboard}), then again after every change to it. A
-     * slow reader gets the newest dashboard, never a backlog: intermediate versions are dropped, none is sent twice.
+     * Server-sent events: the dashboard now ({@code event: dashboard}), then again after every change to it, each
+     * change once: a version (its {@code id}, the position of the last event in it) is never sent twice or after a
+     * newer one. A slow reader gets the newest dashboard, never a backlog. A comment every
+     * {@code heartbeat-interval} keeps proxies from closing a quiet stream and finds clients that went away. At
+     * most {@code max-streams} are open at once; more are refused with 503.
      */
     @GetMapping(path = "/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String unionId) {
         reader.union(unionId).orElseThrow(() -> notFound(unionId));
+        if (streams.size() >= maxStreams) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "TOO_MANY_STREAMS", null,
+                    "At most " + maxStreams + " dashboard streams are served at once; try again later");
+        }
         SubscriptionQueryResult<UnionDashboard, UnionDashboard> result = queries.subscriptionQuery(
                 new FindUnionDashboardQuery(unionId), UnionDashboard.class, UnionDashboard.class);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        AtomicLong lastSent = new AtomicLong(Long.MIN_VALUE);
         Disposable subscription = Flux.concat(result.initialResult().flux(), result.updates())
                 .onBackpressureLatest()
                 .publishOn(Schedulers.boundedElastic(), 1)
-                .subscribe(dashboard -> send(emitter, dashboard), emitter::completeWithError, emitter::complete);
+                .filter(dashboard -> dashboard.position() > lastSent.get())
+                .subscribe(dashboard -> {
+                    lastSent.set(dashboard.position());
+                    send(emitter, dashboard);
+                }, emitter::completeWithError, emitter::complete);
         streams.add(emitter);
         Runnable cancel = () -> {
             streams.remove(emitter);
@@ -112,6 +132,18 @@ class MonitoringQueryController {
         emitter.onTimeout(cancel);
         emitter.onError(error -> cancel.run());
         return emitter;
+    }
+
+    @Scheduled(fixedDelayString = "${unionledger.monitoring.heartbeat-interval:15s}",
+            initialDelayString = "${unionledger.monitoring.heartbeat-interval:15s}")
+    void heartbeat() {
+        for (SseEmitter emitter : streams) {
+            try {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }
     }
 
     /** Ends the open streams when the service stops, so that a graceful shutdown does not wait on them. */

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A union's dashboard, rolled up over its whole subtree (see {@link MonitoringProjection} for what counts where).
  *
- * @param position                    the global position of the last event applied to this dashboard
+ * @param position                    the global position of the last event that changed anything shown here; it
+ *                                    grows with every change, so it versions the dashboard (the stream's event id)
  * @param membersByAgeBand            current members by age reached this calendar year: {@code under30},
  *                                    {@code 30to44}, {@code 45plus}
  * @param medianDaysToResolution      median whole days from filing to resolution, over resolutions dated within the
