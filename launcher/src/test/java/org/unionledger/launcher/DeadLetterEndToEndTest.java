@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A projection that fails on one complaint's event parks that complaint's events in the MongoDB dead-letter queue
+ * A projection that fails on one aggregate's event parks that aggregate's events in the MongoDB dead-letter queue
  * and goes on with the others; after the cause is fixed, the operator's retry applies the parked events.
  */
 class DeadLetterEndToEndTest {
@@ -71,9 +71,79 @@ class DeadLetterEndToEndTest {
         assertThat(fixed.get("timeline").size()).as("the acknowledgement, after the damaged history was reset").isEqualTo(1);
     }
 
+    /**
+     * The monitoring projection's figures are sums over many members, kept exact by applying each event once. A
+     * member whose event fails is parked while the others' changes go on into the same dashboards; the retry then
+     * applies the parked events once, out of their order, and a rebuild from scratch gives the same documents.
+     */
+    @Test
+    void aFailingMonitoringEventIsParkedWhileOthersCountAndTheRetryCountsItOnce() {
+        String union = Members.establish(system.commandPort(), "dlq monitoring", "DLQ-MON", "GRASSROOTS", "ENTERPRISE", tree.ward());
+        String broken = register("Phan Văn Đức", union);
+        String healthy = register("Phan Thị Lan", union);
+        awaitDashboard(union, d -> d.at("/membersByStatus/ACTIVE").asLong() == 2);
+        long wardSuspendedBefore = dashboard(tree.ward()).at("/membersByStatus/SUSPENDED").asLong();
+        MongoTemplate readModels = system.querySide().getBean(MongoTemplate.class);
+        // Damaged behind the projection's back: reading the member's birth year now fails.
+        readModels.getCollection("mon_members").updateOne(new Document("_id", broken),
+                new Document("$set", new Document("birthYear", "damaged")));
+
+        ok(Http.postJson(system.commandPort(), "/api/members/" + broken + "/suspend",
+                "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}", Map.of()));
+        ok(Http.postJson(system.commandPort(), "/api/members/" + broken + "/reinstate",
+                "{\"reason\": \"paid\", \"effectiveOn\": \"2025-09-02\"}", Map.of()));
+        ok(Http.postJson(system.commandPort(), "/api/members/" + broken + "/suspend",
+                "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-03\"}", Map.of()));
+        ok(Http.postJson(system.commandPort(), "/api/members/" + healthy + "/suspend",
+                "{\"reason\": \"dues\", \"effectiveOn\": \"2025-09-01\"}", Map.of()));
+
+        JsonNode parked = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                                 .until(() -> Http.get(system.queryPort(), "/api/operations/processors/union-monitoring").body(),
+                                         s -> s.get("deadLetters").asLong() == 1
+                                                 && s.path("position").asLong(-1) == s.get("headPosition").asLong());
+        assertThat(parked.get("error").asBoolean()).isFalse();
+        JsonNode meanwhile = awaitDashboard(union, d -> d.at("/membersByStatus/SUSPENDED").asLong() == 1);
+        assertThat(meanwhile.at("/membersByStatus/ACTIVE").asLong()).as("the parked member, as before its events").isEqualTo(1);
+
+        readModels.getCollection("mon_members").updateOne(new Document("_id", broken),
+                new Document("$set", new Document("birthYear", 1990)));
+        JsonNode retried = Http.postJson(system.queryPort(),
+                "/api/operations/processors/union-monitoring/dead-letters/retry", "", Map.of()).body();
+        assertThat(retried.get("retried").asInt()).isEqualTo(1);
+        assertThat(retried.get("deadLettersLeft").asLong()).isZero();
+
+        JsonNode after = awaitDashboard(union, d -> d.at("/membersByStatus/SUSPENDED").asLong() == 2);
+        assertThat(after.at("/membersByStatus/ACTIVE").asLong()).isZero();
+        assertThat(after.get("currentMembers").asLong()).isEqualTo(2);
+        assertThat(dashboard(tree.ward()).at("/membersByStatus/SUSPENDED").asLong()).isEqualTo(wardSuspendedBefore + 2);
+        // Retrying again finds nothing, and cannot count anything twice.
+        assertThat(Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/dead-letters/retry", "",
+                Map.of()).body().get("retried").asInt()).isZero();
+        assertThat(dashboard(union).at("/membersByStatus/SUSPENDED").asLong()).isEqualTo(2);
+
+        JsonNode replay = Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/replay-check",
+                "", Map.of()).body();
+        assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+    }
+
+    private static JsonNode dashboard(String union) {
+        return Http.get(system.queryPort(), "/api/unions/" + union + "/dashboard").body();
+    }
+
+    private static JsonNode awaitDashboard(String union, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                      .until(() -> Http.get(system.queryPort(), "/api/unions/" + union + "/dashboard"),
+                              r -> r.status() == 200 && condition.test(r.body()))
+                      .body();
+    }
+
     private static String register(String name) {
+        return register(name, tree.grassroots());
+    }
+
+    private static String register(String name, String union) {
         Http.Response created = Http.postJson(system.commandPort(), "/api/members",
-                Members.validRegistration(name, tree.grassroots()), Map.of());
+                Members.validRegistration(name, union), Map.of());
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return created.body().get("id").asText();
     }

@@ -8,7 +8,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -28,6 +32,18 @@ import java.util.Map;
  * applies them, and only then updates the source documents; a redelivery after a crash in between recomputes the
  * same changes and the documents already written ignore them. This relies on the processor handling events in
  * global order: one segment (the projection's configuration fixes it).
+ * <p>
+ * A failing event is dead-lettered (with the later events of its aggregate) while the others go on, so it comes
+ * back later, out of order, below positions the documents already hold. Two rules keep that exact:
+ * <ul>
+ *   <li>an event is parked only if it wrote nothing: handlers read and compute first, and a failure once writing
+ *       has begun ({@link #writing}) is not dead-lettered but stops the processor, which retries the batch and
+ *       lets the position guard skip what was written ({@link MonitoringDeadLetterPolicy});</li>
+ *   <li>a retried dead letter ({@link #retrying}) applies its changes with a marker instead: each document it
+ *       changes lists the position in {@value #LATE}, the update matches only while the list lacks it, and
+ *       {@code pos} becomes the larger of the two, as an in-order replay would leave it.</li>
+ * </ul>
+ * A retried event is computed against the tree and documents as they are now, which is what the dashboards show.
  */
 final class Monitoring {
 
@@ -43,8 +59,31 @@ final class Monitoring {
     static final String META_UNIONS = "unions";
 
     static final String POS = "pos";
+    /** Positions of dead letters applied to a document after later events (see above). */
+    static final String LATE = "late";
+    /** Unit-of-work resource: the identifier of the event that has begun writing the read model. */
+    static final String WRITING = Monitoring.class.getName() + ".writing";
 
     private Monitoring() {
+    }
+
+    /** Whether the event being handled is a dead letter being retried (Axon puts the letter in the unit of work). */
+    static boolean retrying() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getResource(DeadLetter.class.getName()) != null;
+    }
+
+    /** Notes, before its first write, that the event being handled has begun changing the read model. */
+    static void writing() {
+        CurrentUnitOfWork.ifStarted(unitOfWork -> {
+            Message<?> message = unitOfWork.getMessage();
+            unitOfWork.resources().put(WRITING, message == null ? null : message.getIdentifier());
+        });
+    }
+
+    /** Whether {@code event} began writing in the current unit of work (see {@link #writing}). */
+    static boolean wrote(Message<?> event) {
+        return CurrentUnitOfWork.isStarted()
+                && event.getIdentifier().equals(CurrentUnitOfWork.get().getResource(WRITING));
     }
 
     static String monthId(String unionId, YearMonth month) {
@@ -108,13 +147,18 @@ final class Monitoring {
             if (incs.isEmpty()) {
                 return;
             }
+            writing();
+            boolean late = retrying();
             Map<String, Document> before = new HashMap<>();
             collection.find(Filters.in("_id", incs.keySet())).forEach(document -> before.put(document.getString("_id"), document));
             List<UpdateOneModel<Document>> writes = new ArrayList<>();
             List<String> written = new ArrayList<>();
             incs.forEach((id, changes) -> {
                 Document current = before.get(id);
-                if (current != null && Counters.number(current, POS) >= position) {
+                boolean applied = current != null && (late
+                        ? current.getList(LATE, Long.class, List.of()).contains(position)
+                        : Counters.number(current, POS) >= position);
+                if (applied) {
                     after.put(id, current);
                     return;
                 }
@@ -125,16 +169,29 @@ final class Monitoring {
                         inc.append(field, by);
                     }
                 });
-                Document set = new Document(POS, position);
+                Document set = new Document(POS, late ? Math.max(position, Counters.number(current, POS)) : position);
                 setting.forEach(set::append);
-                Document update = new Document("$set", set);
+                Document update = new Document(late ? "$max" : "$set", late ? new Document(POS, position) : set);
+                if (late) {
+                    update.append("$push", new Document(LATE, position));
+                    if (!setting.isEmpty()) {
+                        update.append("$set", new Document(setting));
+                    }
+                }
                 if (!inc.isEmpty()) {
                     update.append("$inc", inc);
                 }
-                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.lt(POS, position)), update,
-                        new UpdateOptions().upsert(current == null)));
+                Bson notYet = late ? Filters.ne(LATE, position) : Filters.lt(POS, position);
+                writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), notYet), update,
+                        new UpdateOptions().upsert(late || current == null)));
                 written.add(id);
-                after.put(id, Counters.applied(current == null ? new Document("_id", id) : current, inc, set));
+                Document afterwards = Counters.applied(current == null ? new Document("_id", id) : current, inc, set);
+                if (late) {
+                    List<Long> marks = new ArrayList<>(afterwards.getList(LATE, Long.class, List.of()));
+                    marks.add(position);
+                    afterwards.put(LATE, marks);
+                }
+                after.put(id, afterwards);
             });
             if (writes.isEmpty()) {
                 return;
@@ -142,7 +199,7 @@ final class Monitoring {
             try {
                 collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
-                // An upsert met a document created meanwhile with pos >= position: applied there before.
+                // An upsert met a document that already reflects this event (pos, or its late marks): applied before.
                 boolean onlyDuplicates = e.getWriteErrors().stream()
                                           .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
                 if (!onlyDuplicates || e.getWriteConcernError() != null) {

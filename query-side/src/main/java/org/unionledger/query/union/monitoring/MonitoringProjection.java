@@ -119,12 +119,25 @@ class MonitoringProjection {
             UnionChains chains = chains();
             String parentId = event.parentId() == null ? null : event.parentId().value();
             List<String> ancestors = parentId == null ? List.of() : chains.current(parentId);
-            Monitoring.Deltas deltas = new Monitoring.Deltas();
-            ancestors.forEach(ancestor -> deltas.dashboard(ancestor, "unions." + event.level(), 1));
-            deltas.dashboard(unionId, "unions." + event.level(), 0); // creates the union's own dashboard
-            deltas.applyDashboards(db(), position);
             List<Document> parents = parentId == null ? List.of()
                     : List.of(new Document("from", YearMonth.from(event.establishedOn()).toString()).append("parentId", parentId));
+            // The branch joins its ancestors. It is empty, unless this is a dead letter retried after events below
+            // the union were counted: then their totals and monthly flows join too, as a move's do.
+            Monitoring.Deltas deltas = new Monitoring.Deltas();
+            Map<String, Long> branch = Counters.flatten(collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", unionId)).first());
+            branch.merge("unions." + event.level(), 1L, Long::sum);
+            branch.forEach((field, value) -> ancestors.forEach(ancestor -> deltas.dashboard(ancestor, field, value)));
+            deltas.dashboard(unionId, "unions." + event.level(), 0); // creates the union's own dashboard
+            for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
+                    Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")))) {
+                YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
+                Map<String, Long> flows = Counters.flatten(month);
+                flows.remove("members");
+                List<String> above = chains.above(parents, m);
+                flows.forEach((field, value) -> above.forEach(ancestor -> deltas.month(ancestor, m, field, value)));
+            }
+            deltas.applyDashboards(db(), position);
+            deltas.applyMonths(db(), position);
             collection(Monitoring.UNIONS).replaceOne(Filters.eq("_id", unionId),
                     new Document("_id", unionId).append("name", event.name()).append("code", event.code())
                                                 .append("level", event.level().name()).append("status", UnionStatus.ACTIVE.name())
@@ -142,6 +155,7 @@ class MonitoringProjection {
     void on(UnionRenamedEvent event, TrackingToken token) {
         try {
             long position = position(token);
+            Monitoring.writing();
             collection(Monitoring.UNIONS).updateOne(unionBefore(event.unionId().value(), position),
                     Updates.combine(Updates.set("name", event.name()), Updates.set(Monitoring.POS, position)));
             unionsChanged(position);
@@ -257,6 +271,7 @@ class MonitoringProjection {
 
     /** Every union below {@code unionId} gets the ancestors above it replaced by {@code above}; idempotent. */
     private void updateBranchAncestors(String unionId, List<String> above) {
+        Monitoring.writing();
         for (Document below : collection(Monitoring.UNIONS).find(Filters.eq("ancestors", unionId))) {
             List<String> chain = below.getList("ancestors", String.class);
             List<String> updated = new ArrayList<>(chain.subList(0, chain.indexOf(unionId) + 1));
@@ -369,6 +384,7 @@ class MonitoringProjection {
             deltas.applyDashboards(db(), position(token));
             updates.changed(chains().current(member.getString("unionId")));
         }
+        Monitoring.writing();
         collection(Monitoring.MEMBERS).updateOne(Filters.eq("_id", member.getString("_id")), Updates.combine(
                 Updates.set("fullName", event.fullName()), Updates.set("sortName", Counters.sortKey(event.fullName())),
                 Updates.set("birthYear", birthYear), Updates.set("version", sequence)));
