@@ -41,12 +41,21 @@ class DashboardReader {
     }
 
     Optional<UnionDashboard> dashboard(String unionId) {
-        Optional<Document> union = union(unionId);
+        return dashboard(unionId, null, null);
+    }
+
+    /**
+     * The dashboard from documents the caller already holds (the projection, right after writing them); null
+     * ones are read.
+     */
+    Optional<UnionDashboard> dashboard(String unionId, Document knownUnion, Document knownDashboard) {
+        Optional<Document> union = knownUnion != null ? Optional.of(knownUnion) : union(unionId);
         if (union.isEmpty()) {
             return Optional.empty();
         }
-        Document dashboard = Optional.ofNullable(collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", unionId)).first())
-                                     .orElse(new Document());
+        Document dashboard = knownDashboard != null ? knownDashboard
+                : Optional.ofNullable(collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", unionId)).first())
+                          .orElse(new Document());
         LocalDate today = LocalDate.now(clock);
         YearMonth thisMonth = YearMonth.from(today);
         YearMonth lastMonth = thisMonth.minusMonths(1);

@@ -2,11 +2,13 @@ package org.unionledger.query.union.monitoring;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.unionledger.query.operations.ReplayCheck;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +27,14 @@ class DashboardUpdates {
     }
 
     void changed(Collection<String> unionIds) {
+        changed(unionIds, unionId -> null, unionId -> null);
+    }
+
+    /**
+     * As {@link #changed(Collection)}, building the dashboards from the union and dashboard documents the
+     * projection holds (null where it holds none: those are read).
+     */
+    void changed(Collection<String> unionIds, Function<String, Document> unions, Function<String, Document> dashboards) {
         if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(ReplayCheck.REPLAY_CHECK)) {
             return; // a replay into a scratch database: nothing changed for the live subscribers
         }
@@ -38,7 +48,7 @@ class DashboardUpdates {
         }
         for (String unionId : Set.copyOf(unionIds)) {
             if (watched.contains(unionId)) {
-                reader.dashboard(unionId).ifPresent(dashboard -> emitter.emit(FindUnionDashboardQuery.class,
+                reader.dashboard(unionId, unions.apply(unionId), dashboards.apply(unionId)).ifPresent(dashboard -> emitter.emit(FindUnionDashboardQuery.class,
                         query -> query.unionId().equals(unionId), dashboard));
             }
         }

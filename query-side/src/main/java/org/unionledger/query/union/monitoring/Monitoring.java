@@ -2,6 +2,7 @@ package org.unionledger.query.union.monitoring;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -130,17 +131,19 @@ final class Monitoring {
             return dashboardsAfter.get(unionId);
         }
 
+        /** Applies the month changes: one bulk write, without reading them first (nothing needs them after). */
         void applyMonths(MongoDatabase db, long position) {
             Map<String, Map<String, Long>> all = new LinkedHashMap<>(months);
             monthSets.keySet().forEach(id -> all.putIfAbsent(id, Map.of()));
-            apply(db.getCollection(MONTHS), all, monthSets, position, new LinkedHashMap<>());
+            apply(db.getCollection(MONTHS), all, monthSets, position, null);
         }
 
         /**
-         * The guarded updates of many documents: reads them in one query, skips those that already reflect this
-         * position, and writes the rest in one unordered bulk write whose every update still matches only while
-         * {@code pos} is lower (so a concurrent or repeated writer cannot apply twice). Fills {@code after} with
-         * each document as it stands afterwards.
+         * The guarded updates of many documents in one unordered bulk write, every update matching only while the
+         * document does not reflect this event yet ({@code pos} lower, or no late mark), so that no writer can
+         * apply it twice; an upsert that meets a document that does reflect it fails on the {@code _id} and is
+         * ignored. With {@code after}, the documents are read first (one query), those already reflecting the
+         * event are left out, and {@code after} receives each document as it stands afterwards.
          */
         private static void apply(MongoCollection<Document> collection, Map<String, Map<String, Long>> incs,
                                   Map<String, Map<String, Object>> sets, long position, Map<String, Document> after) {
@@ -150,7 +153,9 @@ final class Monitoring {
             writing();
             boolean late = retrying();
             Map<String, Document> before = new HashMap<>();
-            collection.find(Filters.in("_id", incs.keySet())).forEach(document -> before.put(document.getString("_id"), document));
+            if (after != null) {
+                collection.find(Filters.in("_id", incs.keySet())).forEach(document -> before.put(document.getString("_id"), document));
+            }
             List<UpdateOneModel<Document>> writes = new ArrayList<>();
             List<String> written = new ArrayList<>();
             incs.forEach((id, changes) -> {
@@ -162,6 +167,7 @@ final class Monitoring {
                     after.put(id, current);
                     return;
                 }
+                boolean unknown = after == null;
                 Map<String, Object> setting = sets.getOrDefault(id, Map.of());
                 Document inc = new Document();
                 changes.forEach((field, by) -> {
@@ -183,8 +189,11 @@ final class Monitoring {
                 }
                 Bson notYet = late ? Filters.ne(LATE, position) : Filters.lt(POS, position);
                 writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), notYet), update,
-                        new UpdateOptions().upsert(late || current == null)));
+                        new UpdateOptions().upsert(late || unknown || current == null)));
                 written.add(id);
+                if (unknown) {
+                    return;
+                }
                 Document afterwards = Counters.applied(current == null ? new Document("_id", id) : current, inc, set);
                 if (late) {
                     List<Long> marks = new ArrayList<>(afterwards.getList(LATE, Long.class, List.of()));
@@ -199,17 +208,29 @@ final class Monitoring {
             try {
                 collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
-                // An upsert met a document that already reflects this event (pos, or its late marks): applied before.
-                boolean onlyDuplicates = e.getWriteErrors().stream()
-                                          .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-                if (!onlyDuplicates || e.getWriteConcernError() != null) {
+                if (e.getWriteConcernError() != null || e.getWriteErrors().stream().anyMatch(error -> !duplicate(error.getCode()))) {
                     throw e;
                 }
-                e.getWriteErrors().forEach(error -> {
-                    String id = written.get(error.getIndex());
-                    after.put(id, collection.find(Filters.eq("_id", id)).first());
-                });
+                // Upserts met documents that already reflect this event: applied before. Every update is guarded,
+                // so the others are written again one by one, whatever the server made of the rest of the batch.
+                for (int i = 0; i < writes.size(); i++) {
+                    UpdateOneModel<Document> write = writes.get(i);
+                    try {
+                        collection.updateOne(write.getFilter(), write.getUpdate(), write.getOptions());
+                    } catch (MongoWriteException single) {
+                        if (!duplicate(single.getError().getCode())) {
+                            throw single;
+                        }
+                        if (after != null) {
+                            after.put(written.get(i), collection.find(Filters.eq("_id", written.get(i))).first());
+                        }
+                    }
+                }
             }
+        }
+
+        private static boolean duplicate(int code) {
+            return ErrorCategory.fromErrorCode(code) == ErrorCategory.DUPLICATE_KEY;
         }
     }
 }

@@ -85,11 +85,13 @@ class MonitoringProjection {
     /**
      * Union documents, read on nearly every event and changed only by union events. Union handlers empty it when
      * they finish (also when they fail). Another node may have changed unions while this one did not hold the
-     * segment, so at the start of each batch the cache is checked against {@link Monitoring#META}'s record of the
-     * last union change.
+     * segment, so after a pause the cache is checked against {@link Monitoring#META}'s record of the last union
+     * change ({@link #checkUnionCache}).
      */
     private final Map<String, Document> unionCache = new ConcurrentHashMap<>();
+    private static final Duration CACHE_TRUSTED = Duration.ofMillis(500);
     private Object checkedInBatch;
+    private long lastBatchNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
     private long unionsChangedAt = Long.MIN_VALUE;
 
     MonitoringProjection(MongoTemplate mongo, Clock clock, DashboardUpdates updates) {
@@ -294,10 +296,9 @@ class MonitoringProjection {
 
     @EventHandler
     void on(MemberRegisteredEvent event, @SequenceNumber long sequence, TrackingToken token, @Timestamp Instant at) {
+        // No check whether it was applied before: the counters' guard skips what was, and the member document is
+        // only inserted, never overwritten.
         String memberId = event.memberId().value();
-        if (collection(Monitoring.MEMBERS).find(Filters.eq("_id", memberId)).first() != null) {
-            return;
-        }
         long position = position(token);
         UnionChains chains = chains();
         String unionId = event.unionId().value();
@@ -313,7 +314,7 @@ class MonitoringProjection {
         chains.at(unionId, YearMonth.from(event.joinedOn())).forEach(union ->
                 deltas.month(union, YearMonth.from(event.joinedOn()), "joins", 1));
         finish(deltas, new LinkedHashSet<>(chain), position, at);
-        collection(Monitoring.MEMBERS).replaceOne(Filters.eq("_id", memberId), member, new ReplaceOptions().upsert(true));
+        insertIfAbsent(Monitoring.MEMBERS, member);
     }
 
     @EventHandler
@@ -468,10 +469,7 @@ class MonitoringProjection {
 
     @EventHandler
     void on(ComplaintFiledEvent event, TrackingToken token, @Timestamp Instant at) {
-        String complaintId = event.complaintId().value();
-        if (collection(Monitoring.COMPLAINTS).find(Filters.eq("_id", complaintId)).first() != null) {
-            return;
-        }
+        String complaintId = event.complaintId().value(); // no check either: see the registration
         long position = position(token);
         String unionId = event.unionId().value();
         Document complaint = new Document("_id", complaintId).append("unionId", unionId).append("handlerId", unionId)
@@ -486,7 +484,7 @@ class MonitoringProjection {
         YearMonth month = YearMonth.from(event.filedAt().atZone(zone));
         chains.at(unionId, month).forEach(union -> deltas.month(union, month, "complaintsFiled", 1));
         finish(deltas, new LinkedHashSet<>(chain), position, at);
-        collection(Monitoring.COMPLAINTS).replaceOne(Filters.eq("_id", complaintId), complaint, new ReplaceOptions().upsert(true));
+        insertIfAbsent(Monitoring.COMPLAINTS, complaint);
     }
 
     @EventHandler
@@ -592,11 +590,20 @@ class MonitoringProjection {
 
     // ---------------------------------------------------------------- common
 
+    /** Inserts {@code document} unless one with its {@code _id} exists (then leaves that one as it is). */
+    private void insertIfAbsent(String collection, Document document) {
+        Document fields = new Document(document);
+        Object id = fields.remove("_id");
+        collection(collection).updateOne(Filters.eq("_id", id), new Document("$setOnInsert", fields),
+                new UpdateOptions().upsert(true));
+    }
+
     /** Applies the dashboards, then the month documents with each touched union's member count this month. */
     private void finish(Monitoring.Deltas deltas, Set<String> touched, long position, Instant at) {
         deltas.applyDashboards(db(), position);
         setMemberStock(deltas, touched, position, YearMonth.from(at.atZone(zone)));
-        updates.changed(touched);
+        UnionChains chains = chains();
+        updates.changed(touched, chains::union, deltas::dashboardAfter);
     }
 
     private void setMemberStock(Monitoring.Deltas deltas, Set<String> touched, long position, YearMonth month) {
@@ -624,13 +631,23 @@ class MonitoringProjection {
         });
     }
 
-    /** Once per batch: empties the union cache if the union documents changed since it was filled. */
+    /**
+     * Once per batch that follows a pause: empties the union cache if the union documents changed since it was
+     * filled. Another node can only have processed events while this one paused for longer than
+     * {@link #CACHE_TRUSTED}: a claim changes hands after an error back-off or a claim interval, both longer.
+     */
     private void checkUnionCache() {
         Object batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
         if (batch != null && batch == checkedInBatch) {
             return;
         }
         checkedInBatch = batch;
+        long now = System.nanoTime();
+        boolean paused = now - lastBatchNanos > CACHE_TRUSTED.toNanos();
+        lastBatchNanos = now;
+        if (!paused && batch != null) {
+            return;
+        }
         long changedAt = Counters.number(collection(Monitoring.META).find(Filters.eq("_id", Monitoring.META_UNIONS)).first(),
                 Monitoring.POS);
         if (changedAt != unionsChangedAt) {
