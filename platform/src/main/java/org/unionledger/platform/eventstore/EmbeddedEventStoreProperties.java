@@ -14,6 +14,6 @@ import java.time.Duration;
  * @param batchSize  how many events one poll reads at most
  */
 @ConfigurationProperties("unionledger.event-store")
-public record EmbeddedEventStoreProperties(@DefaultValue("10ms") Duration fetchDelay,
+public record EmbeddedEventStoreProperties(@DefaultValue("5ms") Duration fetchDelay,
                                            @DefaultValue("500") int batchSize) {
 }
