@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import org.unionledger.shared.complaint.ComplaintAcknowledgedEvent;
@@ -130,14 +131,7 @@ class MonitoringProjection {
             branch.merge("unions." + event.level(), 1L, Long::sum);
             branch.forEach((field, value) -> ancestors.forEach(ancestor -> deltas.dashboard(ancestor, field, value)));
             deltas.dashboard(unionId, "unions." + event.level(), 0); // creates the union's own dashboard
-            for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
-                    Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")))) {
-                YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
-                Map<String, Long> flows = Counters.flatten(month);
-                flows.remove("members");
-                List<String> above = chains.above(parents, m);
-                flows.forEach((field, value) -> above.forEach(ancestor -> deltas.month(ancestor, m, field, value)));
-            }
+            moveMonths(unionId, List.of(), parents, chains, deltas);
             deltas.applyDashboards(db(), position);
             deltas.applyMonths(db(), position);
             collection(Monitoring.UNIONS).replaceOne(Filters.eq("_id", unionId),
@@ -238,21 +232,7 @@ class MonitoringProjection {
             YearMonth effective = YearMonth.from(event.effectiveOn());
             List<Document> oldParents = union.getList("parents", Document.class, List.of());
             List<Document> newParents = UnionChains.withMove(oldParents, effective, newParent);
-            for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
-                    Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")))) {
-                YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
-                List<String> before = chains.above(oldParents, m);
-                List<String> after = chains.above(newParents, m);
-                if (before.equals(after)) {
-                    continue;
-                }
-                Map<String, Long> flows = Counters.flatten(month);
-                flows.remove("members");
-                flows.forEach((field, value) -> {
-                    before.forEach(ancestor -> deltas.month(ancestor, m, field, -value));
-                    after.forEach(ancestor -> deltas.month(ancestor, m, field, value));
-                });
-            }
+            moveMonths(unionId, oldParents, newParents, chains, deltas);
             Set<String> touched = new LinkedHashSet<>(oldAbove);
             touched.addAll(newAbove);
             finish(deltas, touched, position, at);
@@ -267,7 +247,30 @@ class MonitoringProjection {
         }
     }
 
-    private static org.bson.conversions.Bson unionBefore(String unionId, long position) {
+    /**
+     * Every month of the branch whose ancestors differ between two parent histories has its flows taken from the
+     * ancestors of that month under {@code oldParents} and given to those under {@code newParents}.
+     */
+    private void moveMonths(String unionId, List<Document> oldParents, List<Document> newParents, UnionChains chains,
+                            Monitoring.Deltas deltas) {
+        for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
+                Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")))) {
+            YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
+            List<String> before = chains.above(oldParents, m);
+            List<String> after = chains.above(newParents, m);
+            if (before.equals(after)) {
+                continue;
+            }
+            Map<String, Long> flows = Counters.flatten(month);
+            flows.remove("members");
+            flows.forEach((field, value) -> {
+                before.forEach(ancestor -> deltas.month(ancestor, m, field, -value));
+                after.forEach(ancestor -> deltas.month(ancestor, m, field, value));
+            });
+        }
+    }
+
+    private static Bson unionBefore(String unionId, long position) {
         return Filters.and(Filters.eq("_id", unionId), Filters.not(Filters.gte(Monitoring.POS, position)));
     }
 
