@@ -58,7 +58,7 @@ class MonitoringBenchmark {
     private static final int GRASSROOTS_PER_WARD = 10;
     /** 100,000 for the figures reported; {@code -Dbench.members=N} for a quicker look. */
     private static final int MEMBERS = Integer.getInteger("bench.members", 100_000);
-    private static final int WARM_UP = 2_000;
+    private static final int WARM_UP = 5_000;
     private static final int READS = 5_000;
     private static final int COMMANDS = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
