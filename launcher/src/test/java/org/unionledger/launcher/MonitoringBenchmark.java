@@ -131,9 +131,16 @@ class MonitoringBenchmark {
             int commandPort = freePort();
             int queryPort = freePort();
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    UnionLedgerLauncher.class.getName(), "--unionledger.data-dir=" + dataDir,
-                    "--unionledger.command-port=" + commandPort, "--unionledger.query-port=" + queryPort)
+            List<String> command = new ArrayList<>(List.of(java.toString()));
+            // e.g. -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile the server
+            String jvmArgs = System.getProperty("bench.serverJvmArgs", "").strip();
+            if (!jvmArgs.isEmpty()) {
+                command.addAll(List.of(jvmArgs.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), UnionLedgerLauncher.class.getName(),
+                    "--unionledger.data-dir=" + dataDir, "--unionledger.command-port=" + commandPort,
+                    "--unionledger.query-port=" + queryPort));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("server.log").toFile())
                     .start();
