@@ -110,14 +110,6 @@ final class Monitoring {
             monthSets.computeIfAbsent(monthId(unionId, month), id -> new LinkedHashMap<>()).put(field, value);
         }
 
-        Iterable<String> dashboardIds() {
-            return dashboards.keySet();
-        }
-
-        Map<String, Long> dashboardChanges(String unionId) {
-            return dashboards.getOrDefault(unionId, Map.of());
-        }
-
             /**
          * Applies the dashboard changes (one read and one bulk write) and keeps each dashboard as it now stands,
          * computed from the document read and the changes, as the only writer (one segment) may.
