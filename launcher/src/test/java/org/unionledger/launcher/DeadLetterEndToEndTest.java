@@ -10,6 +10,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -124,6 +126,50 @@ class DeadLetterEndToEndTest {
         JsonNode replay = Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/replay-check",
                 "", Map.of()).body();
         assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+    }
+
+    /**
+     * An event that fails once it has begun writing is not parked (a later retry could not tell which counters it
+     * changed): the processor stops on it and retries it, and the documents already written skip it.
+     */
+    @Test
+    void aFailureAfterWritingBeganIsRetriedByTheProcessorNotParked() {
+        String union = Members.establish(system.commandPort(), "dlq writing", "DLQ-WR", "GRASSROOTS", "ENTERPRISE", tree.ward());
+        register("Đỗ Văn Nam", union);
+        awaitDashboard(union, d -> d.get("currentMembers").asLong() == 1);
+        long parkedBefore = status().get("deadLetters").asLong();
+        MongoTemplate readModels = system.querySide().getBean(MongoTemplate.class);
+        String august = union + "|2025-08";
+        // Damaged behind the projection's back: the next registration's $inc of August's joins fails, after the
+        // dashboards were written.
+        readModels.getCollection("mon_months").updateOne(new Document("_id", august),
+                new Document("$set", new Document("joins", "damaged")));
+
+        register("Đỗ Thị Yến", union);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+               .until(DeadLetterEndToEndTest::status, s -> s.get("error").asBoolean());
+        Document written = readModels.getCollection("mon_dashboards").find(new Document("_id", union)).first();
+        assertThat(written.get("members", Document.class).get("ACTIVE", Number.class).longValue())
+                .as("the dashboards were written before the failure").isEqualTo(2);
+        assertThat(status().get("deadLetters").asLong()).isEqualTo(parkedBefore);
+
+        readModels.getCollection("mon_months").updateOne(new Document("_id", august),
+                new Document("$set", new Document("joins", 1)));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+               .until(DeadLetterEndToEndTest::status, s -> !s.get("error").asBoolean()
+                       && s.path("position").asLong(-1) == s.get("headPosition").asLong());
+        assertThat(dashboard(union).get("currentMembers").asLong()).as("counted once").isEqualTo(2);
+        JsonNode series = Http.get(system.queryPort(), "/api/unions/" + union + "/timeseries?from=2025-08&to=2025-08").body();
+        assertThat(series.get(0).get("joins").asLong()).isEqualTo(2);
+        assertThat(status().get("deadLetters").asLong()).isEqualTo(parkedBefore);
+
+        JsonNode replay = Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/replay-check",
+                "", Map.of()).body();
+        assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+    }
+
+    private static JsonNode status() {
+        return Http.get(system.queryPort(), "/api/operations/processors/union-monitoring").body();
     }
 
     private static JsonNode dashboard(String union) {

@@ -2,6 +2,7 @@ package org.unionledger.platform.axon;
 
 import org.axonframework.actuator.axonserver.AxonServerHealthIndicator;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -33,6 +34,13 @@ public class AxonPlatformAutoConfiguration {
                 // skipped (Axon's default), so no effect is silently dropped. Groups with a dead-letter queue
                 // park the failing event instead and go on with other aggregates.
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                // Tokens (MongoDB) and the read models (MongoDB) share no transaction. Given a transaction manager
+                // (Spring's, for the JDBC data source), a tracking processor stores a batch's token *before*
+                // handling it, assuming the store rolls back with a failure; here the token would stay, and a
+                // batch that failed, or was cut short by a crash, would be skipped on retry. Without one, it
+                // stores the token after the batch: every event is handled at least once, which the idempotent
+                // handlers make exactly once in effect.
+                .registerDefaultTransactionManager(configuration -> NoTransactionManager.instance())
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
                         .forParallelProcessing(properties.threadCount())
