@@ -129,6 +129,50 @@ class DeadLetterEndToEndTest {
     }
 
     /**
+     * A union's establishment that fails is parked, and members registered into the union meanwhile count only in
+     * its own figures. The retry joins the branch to its ancestors: totals, monthly flows and month-end member
+     * counts, as an in-order replay records them.
+     */
+    @Test
+    void aLateUnionEstablishmentCarriesItsBranchToItsAncestors() {
+        String upper = Members.establish(system.commandPort(), "dlq upper", "DLQ-UP", "UPPER_LEVEL", "COMMUNE_WARD", tree.federation());
+        awaitDashboard(upper, d -> true);
+        long federationBefore = dashboard(tree.federation()).get("currentMembers").asLong();
+        MongoTemplate readModels = system.querySide().getBean(MongoTemplate.class);
+        long parkedBefore = status().get("deadLetters").asLong();
+        // Damaged behind the projection's back: the chain above a new child of this union cannot be read.
+        readModels.getCollection("mon_unions").updateOne(new Document("_id", upper),
+                new Document("$set", new Document("ancestors", "damaged")));
+
+        String late = Members.establish(system.commandPort(), "dlq late", "DLQ-LATE", "GRASSROOTS", "ENTERPRISE", upper);
+        register("Trần Văn Bình", late);
+        register("Trần Thị Hoa", late);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+               .until(DeadLetterEndToEndTest::status, s -> s.get("deadLetters").asLong() == parkedBefore + 1
+                       && s.path("position").asLong(-1) == s.get("headPosition").asLong());
+        assertThat(dashboard(upper).get("currentMembers").asLong()).as("the branch is not joined yet").isZero();
+
+        readModels.getCollection("mon_unions").updateOne(new Document("_id", upper),
+                new Document("$set", new Document("ancestors", List.of(tree.federation()))));
+        JsonNode retried = Http.postJson(system.queryPort(),
+                "/api/operations/processors/union-monitoring/dead-letters/retry", "", Map.of()).body();
+        assertThat(retried.get("retried").asInt()).isEqualTo(1);
+
+        JsonNode joined = awaitDashboard(upper, d -> d.get("currentMembers").asLong() == 2);
+        assertThat(joined.at("/childUnionsByLevel/GRASSROOTS").asLong()).isEqualTo(1);
+        assertThat(dashboard(late).get("currentMembers").asLong()).isEqualTo(2);
+        assertThat(dashboard(tree.federation()).get("currentMembers").asLong()).isEqualTo(federationBefore + 2);
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        JsonNode series = Http.get(system.queryPort(), "/api/unions/" + upper + "/timeseries?from=2025-08&to=" + now).body();
+        assertThat(series.get(0).get("joins").asLong()).as("joined in August 2025").isEqualTo(2);
+        assertThat(series.get(series.size() - 1).get("members").asLong()).isEqualTo(2);
+
+        JsonNode replay = Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/replay-check",
+                "", Map.of()).body();
+        assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+    }
+
+    /**
      * An event that fails once it has begun writing is not parked (a later retry could not tell which counters it
      * changed): the processor stops on it and retries it, and the documents already written skip it.
      */

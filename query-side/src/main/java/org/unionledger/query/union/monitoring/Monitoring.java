@@ -97,6 +97,7 @@ final class Monitoring {
         private final Map<String, Map<String, Long>> months = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> monthSets = new LinkedHashMap<>();
         private final Map<String, Document> dashboardsAfter = new LinkedHashMap<>();
+        private final Map<String, Long> reflected = new HashMap<>();
 
         void dashboard(String unionId, String field, long by) {
             dashboards.computeIfAbsent(unionId, id -> new LinkedHashMap<>()).merge(field, by, Long::sum);
@@ -110,12 +111,28 @@ final class Monitoring {
             monthSets.computeIfAbsent(monthId(unionId, month), id -> new LinkedHashMap<>()).put(field, value);
         }
 
-            /**
+        /**
+         * The union's dashboard also takes in the effects of events up to {@code position} (a branch's, carried
+         * along with it): its {@code pos} becomes at least that, as if those events had reached it in order.
+         */
+        void dashboardReflects(String unionId, long position) {
+            dashboards.computeIfAbsent(unionId, id -> new LinkedHashMap<>());
+            reflected.merge(unionId, position, Math::max);
+        }
+
+        /** As {@link #dashboardReflects}, for a month document. */
+        void monthReflects(String unionId, YearMonth month, long position) {
+            String id = monthId(unionId, month);
+            months.computeIfAbsent(id, key -> new LinkedHashMap<>());
+            reflected.merge(id, position, Math::max);
+        }
+
+        /**
          * Applies the dashboard changes (one read and one bulk write) and keeps each dashboard as it now stands,
          * computed from the document read and the changes, as the only writer (one segment) may.
          */
         void applyDashboards(MongoDatabase db, long position) {
-            apply(db.getCollection(DASHBOARDS), dashboards, Map.of(), position, dashboardsAfter);
+            apply(db.getCollection(DASHBOARDS), dashboards, Map.of(), reflected, position, dashboardsAfter);
         }
 
         /** A dashboard as it stood after {@link #applyDashboards}, or null if this event did not touch it. */
@@ -127,7 +144,7 @@ final class Monitoring {
         void applyMonths(MongoDatabase db, long position) {
             Map<String, Map<String, Long>> all = new LinkedHashMap<>(months);
             monthSets.keySet().forEach(id -> all.putIfAbsent(id, Map.of()));
-            apply(db.getCollection(MONTHS), all, monthSets, position, null);
+            apply(db.getCollection(MONTHS), all, monthSets, reflected, position, null);
         }
 
         /**
@@ -138,7 +155,8 @@ final class Monitoring {
          * event are left out, and {@code after} receives each document as it stands afterwards.
          */
         private static void apply(MongoCollection<Document> collection, Map<String, Map<String, Long>> incs,
-                                  Map<String, Map<String, Object>> sets, long position, Map<String, Document> after) {
+                                  Map<String, Map<String, Object>> sets, Map<String, Long> reflected, long position,
+                                  Map<String, Document> after) {
             if (incs.isEmpty()) {
                 return;
             }
@@ -167,9 +185,10 @@ final class Monitoring {
                         inc.append(field, by);
                     }
                 });
-                Document set = new Document(POS, late ? Math.max(position, Counters.number(current, POS)) : position);
+                long reflects = Math.max(position, reflected.getOrDefault(id, position));
+                Document set = new Document(POS, late ? Math.max(reflects, Counters.number(current, POS)) : reflects);
                 setting.forEach(set::append);
-                Document update = new Document(late ? "$max" : "$set", late ? new Document(POS, position) : set);
+                Document update = new Document(late ? "$max" : "$set", late ? new Document(POS, reflects) : set);
                 if (late) {
                     update.append("$push", new Document(LATE, position));
                     if (!setting.isEmpty()) {

@@ -59,6 +59,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -127,11 +129,16 @@ class MonitoringProjection {
             // The branch joins its ancestors. It is empty, unless this is a dead letter retried after events below
             // the union were counted: then their totals and monthly flows join too, as a move's do.
             Monitoring.Deltas deltas = new Monitoring.Deltas();
-            Map<String, Long> branch = Counters.flatten(collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", unionId)).first());
+            Document branchDashboard = collection(Monitoring.DASHBOARDS).find(Filters.eq("_id", unionId)).first();
+            Map<String, Long> branch = Counters.flatten(branchDashboard);
             branch.merge("unions." + event.level(), 1L, Long::sum);
             branch.forEach((field, value) -> ancestors.forEach(ancestor -> deltas.dashboard(ancestor, field, value)));
             deltas.dashboard(unionId, "unions." + event.level(), 0); // creates the union's own dashboard
+            if (branchDashboard != null) {
+                ancestors.forEach(ancestor -> deltas.dashboardReflects(ancestor, Counters.number(branchDashboard, Monitoring.POS)));
+            }
             moveMonths(unionId, List.of(), parents, chains, deltas);
+            carryMemberCounts(unionId, ancestors, parents, chains, deltas);
             deltas.applyDashboards(db(), position);
             deltas.applyMonths(db(), position);
             collection(Monitoring.UNIONS).replaceOne(Filters.eq("_id", unionId),
@@ -253,8 +260,7 @@ class MonitoringProjection {
      */
     private void moveMonths(String unionId, List<Document> oldParents, List<Document> newParents, UnionChains chains,
                             Monitoring.Deltas deltas) {
-        for (Document month : collection(Monitoring.MONTHS).find(Filters.and(
-                Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")))) {
+        for (Document month : months(unionId)) {
             YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
             List<String> before = chains.above(oldParents, m);
             List<String> after = chains.above(newParents, m);
@@ -268,6 +274,57 @@ class MonitoringProjection {
                 after.forEach(ancestor -> deltas.month(ancestor, m, field, value));
             });
         }
+    }
+
+    /**
+     * A branch counted before its union was known (a dead-lettered establishment retried late) also joins its
+     * ancestors' month-end member counts: every month from the branch's first count on that either recorded gets
+     * the ancestor's count plus the branch's, each carried forward from its last recorded month. That is what an
+     * in-order replay records, where the last event of the month over the ancestor's subtree set its count. Their
+     * month documents that the branch's events would have reached also take those events' position.
+     */
+    private void carryMemberCounts(String unionId, List<String> ancestors, List<Document> parents, UnionChains chains,
+                                   Monitoring.Deltas deltas) {
+        TreeMap<YearMonth, Long> branch = new TreeMap<>();
+        for (Document month : months(unionId)) {
+            YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
+            if (month.get("members") instanceof Number count) {
+                branch.put(m, count.longValue());
+            }
+            // Every event counted in the branch's month reached its ancestors' month too, in order.
+            Set<String> above = new LinkedHashSet<>(ancestors);
+            above.addAll(chains.above(parents, m));
+            above.forEach(ancestor -> deltas.monthReflects(ancestor, m, Counters.number(month, Monitoring.POS)));
+        }
+        if (branch.isEmpty()) {
+            return;
+        }
+        for (String ancestor : ancestors) {
+            TreeMap<YearMonth, Long> own = memberCounts(ancestor);
+            TreeSet<YearMonth> months = new TreeSet<>(branch.keySet());
+            months.addAll(own.tailMap(branch.firstKey(), true).keySet());
+            for (YearMonth month : months) {
+                Map.Entry<YearMonth, Long> ownCount = own.floorEntry(month);
+                long count = (ownCount == null ? 0 : ownCount.getValue()) + branch.floorEntry(month).getValue();
+                deltas.monthSet(ancestor, month, "members", count);
+            }
+        }
+    }
+
+    /** The month-end member counts recorded for a union, by month. */
+    private TreeMap<YearMonth, Long> memberCounts(String unionId) {
+        TreeMap<YearMonth, Long> counts = new TreeMap<>();
+        for (Document month : months(unionId)) {
+            if (month.get("members") instanceof Number count) {
+                counts.put(YearMonth.parse(month.getString("_id").substring(unionId.length() + 1)), count.longValue());
+            }
+        }
+        return counts;
+    }
+
+    /** A union's month documents (a scan of {@code _id}s with its prefix). */
+    private Iterable<Document> months(String unionId) {
+        return collection(Monitoring.MONTHS).find(Filters.and(Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")));
     }
 
     private static Bson unionBefore(String unionId, long position) {
