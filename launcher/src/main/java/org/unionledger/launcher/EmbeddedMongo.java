@@ -37,7 +37,7 @@ final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("Cannot create " + file.getParent(), e);
         }
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        H2Backend backend = new H2Backend(store);
+        H2Backend backend = new KeyOrderedH2Backend(store);
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();

@@ -1,0 +1,140 @@
+package org.unionledger.launcher;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KeyOrderedH2BackendTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void takesOverAFileThePlainBackendWroteAndHandsItBack() {
+        Path file = dir.resolve("mongo.mv");
+        // Written by the library's own backend: index maps ordered by serialised bytes.
+        run(file, H2Backend::new, people -> {
+            people.createIndex(Indexes.ascending("nationalId"), new IndexOptions().unique(true));
+            for (int i = 0; i < 500; i++) {
+                people.insertOne(person(i));
+            }
+        });
+        // This backend drops those maps and rebuilds its own from the documents.
+        run(file, KeyOrderedH2Backend::new, people -> {
+            assertFindsEveryone(people, 500);
+            assertUnique(people, 7);
+            for (int i = 500; i < 600; i++) {
+                people.insertOne(person(i));
+            }
+            people.deleteOne(Filters.eq("_id", "p-3"));
+        });
+        try (MVStore store = MVStore.open(file.toString())) {
+            assertThat(store.getMapNames()).anyMatch(name -> name.endsWith("._index__id_" + KeyOrderedH2Backend.INDEX_MAP_SUFFIX))
+                                           .noneMatch(name -> name.endsWith("._index__id_"));
+        }
+        // Back to the plain backend, which rebuilds its maps, then forth again: no stale entry survives.
+        run(file, H2Backend::new, people -> {
+            assertThat(people.find(Filters.eq("_id", "p-3")).first()).isNull();
+            assertFindsEveryone(people, 600, 3);
+            people.deleteOne(Filters.eq("_id", "p-4"));
+        });
+        run(file, KeyOrderedH2Backend::new, people -> {
+            assertThat(people.find(Filters.eq("_id", "p-4")).first()).isNull();
+            people.insertOne(person(4)); // would be refused by a stale _id entry
+            assertFindsEveryone(people, 600, 3);
+            assertUnique(people, 599);
+        });
+    }
+
+    @Test
+    void ordersKeysAsValuesTotallyAndConsistentlyWithEquals() {
+        KeyOrderedH2Backend.KeyValueType type = new KeyOrderedH2Backend.KeyValueType();
+        assertThat(type.compare(new KeyValue("b"), new KeyValue("a"))).isPositive();
+        assertThat(type.compare(new KeyValue("a", 2), new KeyValue("a", 10))).isNegative();
+        assertThat(type.compare(new KeyValue("a", 1), new KeyValue("a", 1))).isZero();
+        // Equal as values but not equal keys: kept apart, in a fixed order.
+        int intFirst = type.compare(new KeyValue(1), new KeyValue(1L));
+        assertThat(intFirst).isNotZero().isEqualTo(-type.compare(new KeyValue(1L), new KeyValue(1)));
+
+        List<KeyValue> keys = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 300; i++) {
+            keys.add(random.nextBoolean() ? new KeyValue("k" + random.nextInt(100), random.nextInt(5))
+                                          : new KeyValue("k" + random.nextInt(100), (long) random.nextInt(5)));
+        }
+        List<KeyValue> sorted = new ArrayList<>(keys);
+        sorted.sort(type);
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size(); j++) {
+                int c = type.compare(sorted.get(i), sorted.get(j));
+                assertThat(c).as("%s vs %s", sorted.get(i), sorted.get(j)).isLessThanOrEqualTo(0);
+                assertThat(c == 0).isEqualTo(sorted.get(i).equals(sorted.get(j)));
+            }
+        }
+        Collections.shuffle(keys, random);
+        keys.sort(type);
+        assertThat(keys).isEqualTo(sorted);
+    }
+
+    private static Document person(int i) {
+        return new Document("_id", "p-" + i).append("nationalId", String.format("001%09d", i)).append("n", i);
+    }
+
+    private static void assertFindsEveryone(MongoCollection<Document> people, int count, int... missing) {
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            Document found = people.find(Filters.eq("_id", "p-" + i)).first();
+            if (java.util.Arrays.stream(missing).anyMatch(m -> m == n)) {
+                assertThat(found).isNull();
+            } else {
+                assertThat(found).as("p-%d", i).isNotNull();
+                assertThat(found.getInteger("n")).isEqualTo(i);
+            }
+        }
+    }
+
+    private static void assertUnique(MongoCollection<Document> people, int existing) {
+        Document copy = person(existing).append("_id", "copy-of-" + existing);
+        assertThatThrownBy(() -> people.insertOne(copy))
+                .isInstanceOfSatisfying(MongoWriteException.class,
+                        e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+
+    private static void run(Path file, Function<MVStore, H2Backend> backendOf, Consumer<MongoCollection<Document>> work) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        H2Backend backend = backendOf.apply(store);
+        MongoServer server = new MongoServer(backend);
+        try {
+            var address = server.bind();
+            try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+                work.accept(client.getDatabase("test").getCollection("people"));
+            }
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+}
