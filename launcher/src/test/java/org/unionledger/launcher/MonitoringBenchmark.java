@@ -20,7 +20,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,13 +70,61 @@ class MonitoringBenchmark {
 
     @Test
     void measuresDashboardReadsAndProjectionLag() throws Exception {
+        // -Dbench.snapshot=DIR keeps the loaded data (the first run fills DIR, later runs copy it), so that the read
+        // and lag measurements can be repeated without the load; a snapshot is only valid for the code that made it.
+        String snapshotProperty = System.getProperty("bench.snapshot", "").strip();
+        Path snapshot = snapshotProperty.isEmpty() ? null : Path.of(snapshotProperty);
+        Loaded loaded;
+        if (snapshot != null && Files.exists(snapshot.resolve(Loaded.FILE))) {
+            copyTree(snapshot, dataDir);
+            loaded = Loaded.read(dataDir);
+            System.out.printf(Locale.ROOT, "BENCH monitoring load: %,d registrations from the snapshot in %s%n", loaded.members(), snapshot);
+        } else {
+            loaded = load();
+            if (snapshot != null) {
+                copyTree(dataDir, snapshot);
+            }
+        }
+        List<String> unions = loaded.unions();
+        List<String> grassroots = loaded.grassroots();
+        String federation = unions.get(0);
+
+        // Reads and lag are measured against the system as it runs in production: a JVM of its own (the launcher's
+        // main class, on the same data), so that the client's work and garbage are not the server's.
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            JsonNode total = Http.get(server.queryPort, "/api/unions/" + federation + "/dashboard").body();
+            assertThat(total.get("currentMembers").asLong()).isEqualTo(loaded.members());
+
+            Random random = new Random(7);
+            for (int i = 0; i < WARM_UP; i++) {
+                Http.get(server.queryPort, "/api/unions/" + unions.get(random.nextInt(unions.size())) + "/dashboard");
+            }
+            long[] reads = new long[READS];
+            for (int i = 0; i < READS; i++) {
+                String union = unions.get(random.nextInt(unions.size()));
+                long t0 = System.nanoTime();
+                Http.Response response = Http.get(server.queryPort, "/api/unions/" + union + "/dashboard");
+                reads[i] = System.nanoTime() - t0;
+                assertThat(response.status()).isEqualTo(200);
+            }
+            report("dashboard read (HTTP GET, client-side, " + loaded.members() + " members, " + unions.size() + " unions)", reads);
+
+            // A server runs warm: the command path is exercised as long as the measurement before it counts.
+            for (int i = 0; i < COMMANDS; i++) {
+                Http.postJson(server.commandPort, "/api/members", Members.validRegistration("Warm-up member " + i,
+                        grassroots.get(1 + i % (grassroots.size() - 1))), Map.of());
+            }
+            measureLag(server.commandPort, server.queryPort, grassroots.get(0));
+        }
+    }
+
+    /** Builds the tree over HTTP, appends the registrations straight to the store and times the catch-up. */
+    private Loaded load() throws Exception {
         List<String> unions = new ArrayList<>();
         List<String> grassroots = new ArrayList<>();
-        String federation;
         try (UnionLedger system = UnionLedger.start("--unionledger.data-dir=" + dataDir,
                 "--unionledger.command-port=0", "--unionledger.query-port=0")) {
             Members.Tree tree = Members.Tree.build(system.commandPort(), "bench");
-            federation = tree.federation();
             unions.addAll(List.of(tree.federation(), tree.ward(), tree.grassroots()));
             for (int w = 0; w < WARDS; w++) {
                 String ward = Members.establish(system.commandPort(), "ward " + w, "BW-" + w, "UPPER_LEVEL", "COMMUNE_WARD", tree.federation());
@@ -94,33 +144,51 @@ class MonitoringBenchmark {
             System.out.printf(Locale.ROOT, "BENCH monitoring load: %,d registrations appended in %.1f s; projected (all processors) after %.1f s = %,.0f events/s%n",
                     MEMBERS, appendSeconds, catchUpSeconds, MEMBERS / catchUpSeconds);
         }
+        Loaded loaded = new Loaded(MEMBERS, unions, grassroots);
+        loaded.write(dataDir);
+        return loaded;
+    }
 
-        // Reads and lag are measured against the system as it runs in production: a JVM of its own (the launcher's
-        // main class, on the same data), so that the client's work and garbage are not the server's.
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
-            JsonNode total = Http.get(server.queryPort, "/api/unions/" + federation + "/dashboard").body();
-            assertThat(total.get("currentMembers").asLong()).isEqualTo(MEMBERS);
+    /** What was loaded: the member count and the unions, federation first. */
+    private record Loaded(int members, List<String> unions, List<String> grassroots) {
 
-            Random random = new Random(7);
-            for (int i = 0; i < WARM_UP; i++) {
-                Http.get(server.queryPort, "/api/unions/" + unions.get(random.nextInt(unions.size())) + "/dashboard");
-            }
-            long[] reads = new long[READS];
-            for (int i = 0; i < READS; i++) {
-                String union = unions.get(random.nextInt(unions.size()));
-                long t0 = System.nanoTime();
-                Http.Response response = Http.get(server.queryPort, "/api/unions/" + union + "/dashboard");
-                reads[i] = System.nanoTime() - t0;
-                assertThat(response.status()).isEqualTo(200);
-            }
-            report("dashboard read (HTTP GET, client-side, " + MEMBERS + " members, " + unions.size() + " unions)", reads);
+        static final String FILE = "bench-loaded.txt";
 
-            // A server runs warm: the command path is exercised as long as the measurement before it counts.
-            for (int i = 0; i < COMMANDS; i++) {
-                Http.postJson(server.commandPort, "/api/members", Members.validRegistration("Warm-up member " + i,
-                        grassroots.get(1 + i % (grassroots.size() - 1))), Map.of());
+        void write(Path dir) throws java.io.IOException {
+            List<String> lines = new ArrayList<>(List.of("members=" + members));
+            unions.forEach(union -> lines.add((grassroots.contains(union) ? "grassroots=" : "union=") + union));
+            Files.write(dir.resolve(FILE), lines);
+        }
+
+        static Loaded read(Path dir) throws java.io.IOException {
+            int members = 0;
+            List<String> unions = new ArrayList<>();
+            List<String> grassroots = new ArrayList<>();
+            for (String line : Files.readAllLines(dir.resolve(FILE))) {
+                String[] pair = line.split("=", 2);
+                switch (pair[0]) {
+                    case "members" -> members = Integer.parseInt(pair[1]);
+                    case "grassroots" -> {
+                        unions.add(pair[1]);
+                        grassroots.add(pair[1]);
+                    }
+                    default -> unions.add(pair[1]);
+                }
             }
-            measureLag(server.commandPort, server.queryPort, grassroots.get(0));
+            return new Loaded(members, unions, grassroots);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
