@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.unionledger.platform.mongo.IndexDeclaration;
 import org.unionledger.platform.mongo.MongoIndexes;
 
+import java.time.Clock;
+
 /**
  * Axon's tracking tokens, sagas and dead letters in MongoDB, through the axon-mongo extension. The extension's
  * own Spring Boot starter is not published for 4.12.0, so this is the small part of it the project needs.
@@ -56,12 +58,13 @@ public class AxonMongoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(TokenStore.class)
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, TokenStoreProperties properties) {
-        return MongoTokenStore.builder()
-                              .mongoTemplate(axonMongoTemplate)
-                              .serializer(serializer)
-                              .claimTimeout(properties.getClaimTimeout())
-                              .ensureIndexes(false)
-                              .build();
+        return new FreshClaimTokenStore(MongoTokenStore.builder()
+                                                       .mongoTemplate(axonMongoTemplate)
+                                                       .serializer(serializer)
+                                                       .claimTimeout(properties.getClaimTimeout())
+                                                       .ensureIndexes(false)
+                                                       .build(),
+                properties.getClaimTimeout(), Clock.systemUTC());
     }
 
     @Bean
