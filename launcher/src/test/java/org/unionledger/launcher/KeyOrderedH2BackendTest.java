@@ -13,9 +13,11 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,6 +72,32 @@ class KeyOrderedH2BackendTest {
     }
 
     @Test
+    void answersQueriesThatPinIdsWithOtherConditionsLikeAScanWould() {
+        run(dir.resolve("pinned.mv"), KeyOrderedH2Backend::new, people -> {
+            for (int i = 0; i < 50; i++) {
+                people.insertOne(person(i).append("pos", (long) i));
+            }
+            // A guarded update, flat and as the driver renders Filters.and: applies only while the guard holds.
+            assertThat(people.updateOne(new Document("_id", "p-7").append("pos", new Document("$lt", 7L)),
+                    new Document("$set", new Document("n", -1))).getMatchedCount()).isZero();
+            assertThat(people.updateOne(Filters.and(Filters.eq("_id", "p-7"), Filters.lt("pos", 8L)),
+                    new Document("$set", new Document("n", -7))).getModifiedCount()).isEqualTo(1);
+            assertThat(people.find(Filters.eq("_id", "p-7")).first().getInteger("n")).isEqualTo(-7);
+
+            List<Document> found = people.find(Filters.and(Filters.in("_id", "p-3", "p-30", "p-4", "p-3", "nobody"),
+                            Filters.gte("pos", 4L)))
+                    .sort(new Document("pos", -1)).projection(new Document("n", 1)).into(new ArrayList<>());
+            assertThat(found).containsExactly(new Document("_id", "p-30").append("n", 30), new Document("_id", "p-4").append("n", 4));
+
+            assertThat(people.deleteMany(Filters.and(Filters.eq("_id", "p-9"), Filters.eq("n", 8))).getDeletedCount()).isZero();
+            assertThat(people.deleteMany(Filters.and(Filters.eq("_id", "p-9"), Filters.eq("n", 9))).getDeletedCount()).isEqualTo(1);
+            assertThat(people.countDocuments()).isEqualTo(49);
+            // Not pinned to strings: scanned, as the library does.
+            assertThat(people.countDocuments(Filters.and(Filters.gte("pos", 45L), Filters.ne("_id", "p-46")))).isEqualTo(4);
+        });
+    }
+
+    @Test
     void ordersKeysAsValuesTotallyAndConsistentlyWithEquals() {
         KeyOrderedH2Backend.KeyValueType type = new KeyOrderedH2Backend.KeyValueType();
         assertThat(type.compare(new KeyValue("b"), new KeyValue("a"))).isPositive();
@@ -97,6 +125,24 @@ class KeyOrderedH2BackendTest {
         Collections.shuffle(keys, random);
         keys.sort(type);
         assertThat(keys).isEqualTo(sorted);
+    }
+
+    @Test
+    void storesKeysCompactlyAndReadsBackEqualKeys() {
+        KeyOrderedH2Backend.KeyValueType type = new KeyOrderedH2Backend.KeyValueType();
+        List<KeyValue> keys = List.of(new KeyValue("p-1"), new KeyValue("union-monitoring", 0), new KeyValue(7L, 2.5, true, false),
+                new KeyValue(null, "Nguyễn Văn An"), new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId("65a1b2c3d4e5f60718293a4b"), java.util.UUID.fromString(
+                        "0f8fad5b-d9cb-469f-a165-70867728950e")));
+        for (KeyValue key : keys) {
+            WriteBuffer buffer = new WriteBuffer();
+            type.write(buffer, key);
+            ByteBuffer written = buffer.getBuffer();
+            written.flip();
+            KeyValue read = type.read(written);
+            assertThat(read).isEqualTo(key);
+            assertThat(type.compare(read, key)).isZero();
+            assertThat(written.remaining()).isZero();
+        }
     }
 
     private static Document person(int i) {
