@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A token store that skips the claim extensions a claim does not need yet.
@@ -57,30 +58,13 @@ public final class FreshClaimTokenStore implements TokenStore {
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        Claim claim = new Claim(processorName, segment);
-        Instant now = clock.instant();
-        try {
-            TrackingToken token = delegate.fetchToken(processorName, segment);
-            confirmed.put(claim, now);
-            return token;
-        } catch (RuntimeException e) {
-            confirmed.remove(claim);
-            throw e;
-        }
+        return confirming(new Claim(processorName, segment), clock.instant(), () -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        Claim claim = new Claim(processorName, segment.getSegmentId());
-        Instant now = clock.instant();
-        try {
-            TrackingToken token = delegate.fetchToken(processorName, segment);
-            confirmed.put(claim, now);
-            return token;
-        } catch (RuntimeException e) {
-            confirmed.remove(claim);
-            throw e;
-        }
+        return confirming(new Claim(processorName, segment.getSegmentId()), clock.instant(),
+                () -> delegate.fetchToken(processorName, segment));
     }
 
     @Override
@@ -95,11 +79,19 @@ public final class FreshClaimTokenStore implements TokenStore {
         delegate.deleteToken(processorName, segment);
     }
 
-    /** Runs a write that, if it succeeds, confirms the claim as of {@code asOf} (taken before the write). */
-    private void confirming(Claim claim, Instant asOf, Runnable write) {
+    /** Runs a call that, if it succeeds, confirms the claim as of {@code asOf} (taken before the call). */
+    private void confirming(Claim claim, Instant asOf, Runnable call) {
+        confirming(claim, asOf, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private <T> T confirming(Claim claim, Instant asOf, Supplier<T> call) {
         try {
-            write.run();
+            T result = call.get();
             confirmed.put(claim, asOf);
+            return result;
         } catch (RuntimeException e) {
             confirmed.remove(claim);
             throw e;
