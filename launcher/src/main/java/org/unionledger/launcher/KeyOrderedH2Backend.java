@@ -125,7 +125,8 @@ final class KeyOrderedH2Backend extends H2Backend {
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                              int batchSize, Document fieldSelector) {
-            List<String> ids = "_id".equals(getIdField()) ? pinnedIds(query) : null;
+            boolean naturalOrder = orderBy != null && orderBy.containsKey("$natural");
+            List<String> ids = "_id".equals(getIdField()) && !naturalOrder ? pinnedIds(query) : null;
             if (ids == null) {
                 return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
             }

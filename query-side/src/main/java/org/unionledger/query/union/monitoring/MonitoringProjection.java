@@ -137,8 +137,9 @@ class MonitoringProjection {
             if (branchDashboard != null) {
                 ancestors.forEach(ancestor -> deltas.dashboardReflects(ancestor, Counters.number(branchDashboard, Monitoring.POS)));
             }
-            moveMonths(unionId, List.of(), parents, chains, deltas);
-            carryMemberCounts(unionId, ancestors, parents, chains, deltas);
+            List<Document> branchMonths = months(unionId);
+            moveMonths(unionId, branchMonths, List.of(), parents, chains, deltas);
+            carryMemberCounts(unionId, branchMonths, ancestors, parents, chains, deltas);
             deltas.applyDashboards(db(), position);
             deltas.applyMonths(db(), position);
             collection(Monitoring.UNIONS).replaceOne(Filters.eq("_id", unionId),
@@ -239,7 +240,7 @@ class MonitoringProjection {
             YearMonth effective = YearMonth.from(event.effectiveOn());
             List<Document> oldParents = union.getList("parents", Document.class, List.of());
             List<Document> newParents = UnionChains.withMove(oldParents, effective, newParent);
-            moveMonths(unionId, oldParents, newParents, chains, deltas);
+            moveMonths(unionId, months(unionId), oldParents, newParents, chains, deltas);
             Set<String> touched = new LinkedHashSet<>(oldAbove);
             touched.addAll(newAbove);
             finish(deltas, touched, position, at);
@@ -258,10 +259,10 @@ class MonitoringProjection {
      * Every month of the branch whose ancestors differ between two parent histories has its flows taken from the
      * ancestors of that month under {@code oldParents} and given to those under {@code newParents}.
      */
-    private void moveMonths(String unionId, List<Document> oldParents, List<Document> newParents, UnionChains chains,
-                            Monitoring.Deltas deltas) {
-        for (Document month : months(unionId)) {
-            YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
+    private void moveMonths(String unionId, List<Document> branchMonths, List<Document> oldParents,
+                            List<Document> newParents, UnionChains chains, Monitoring.Deltas deltas) {
+        for (Document month : branchMonths) {
+            YearMonth m = monthOf(unionId, month);
             List<String> before = chains.above(oldParents, m);
             List<String> after = chains.above(newParents, m);
             if (before.equals(after)) {
@@ -283,24 +284,21 @@ class MonitoringProjection {
      * in-order replay records, where the last event of the month over the ancestor's subtree set its count. Their
      * month documents that the branch's events would have reached also take those events' position.
      */
-    private void carryMemberCounts(String unionId, List<String> ancestors, List<Document> parents, UnionChains chains,
-                                   Monitoring.Deltas deltas) {
-        TreeMap<YearMonth, Long> branch = new TreeMap<>();
-        for (Document month : months(unionId)) {
-            YearMonth m = YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
-            if (month.get("members") instanceof Number count) {
-                branch.put(m, count.longValue());
-            }
+    private void carryMemberCounts(String unionId, List<Document> branchMonths, List<String> ancestors,
+                                   List<Document> parents, UnionChains chains, Monitoring.Deltas deltas) {
+        for (Document month : branchMonths) {
             // Every event counted in the branch's month reached its ancestors' month too, in order.
+            YearMonth m = monthOf(unionId, month);
             Set<String> above = new LinkedHashSet<>(ancestors);
             above.addAll(chains.above(parents, m));
             above.forEach(ancestor -> deltas.monthReflects(ancestor, m, Counters.number(month, Monitoring.POS)));
         }
+        TreeMap<YearMonth, Long> branch = memberCounts(unionId, branchMonths);
         if (branch.isEmpty()) {
             return;
         }
         for (String ancestor : ancestors) {
-            TreeMap<YearMonth, Long> own = memberCounts(ancestor);
+            TreeMap<YearMonth, Long> own = memberCounts(ancestor, months(ancestor));
             TreeSet<YearMonth> months = new TreeSet<>(branch.keySet());
             months.addAll(own.tailMap(branch.firstKey(), true).keySet());
             for (YearMonth month : months) {
@@ -311,20 +309,25 @@ class MonitoringProjection {
         }
     }
 
-    /** The month-end member counts recorded for a union, by month. */
-    private TreeMap<YearMonth, Long> memberCounts(String unionId) {
+    /** The month-end member counts recorded in a union's month documents, by month. */
+    private static TreeMap<YearMonth, Long> memberCounts(String unionId, List<Document> months) {
         TreeMap<YearMonth, Long> counts = new TreeMap<>();
-        for (Document month : months(unionId)) {
+        for (Document month : months) {
             if (month.get("members") instanceof Number count) {
-                counts.put(YearMonth.parse(month.getString("_id").substring(unionId.length() + 1)), count.longValue());
+                counts.put(monthOf(unionId, month), count.longValue());
             }
         }
         return counts;
     }
 
     /** A union's month documents (a scan of {@code _id}s with its prefix). */
-    private Iterable<Document> months(String unionId) {
-        return collection(Monitoring.MONTHS).find(Filters.and(Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")));
+    private List<Document> months(String unionId) {
+        return collection(Monitoring.MONTHS).find(Filters.and(Filters.gt("_id", unionId + "|"), Filters.lt("_id", unionId + "|~")))
+                                            .into(new ArrayList<>());
+    }
+
+    private static YearMonth monthOf(String unionId, Document month) {
+        return YearMonth.parse(month.getString("_id").substring(unionId.length() + 1));
     }
 
     private static Bson unionBefore(String unionId, long position) {
