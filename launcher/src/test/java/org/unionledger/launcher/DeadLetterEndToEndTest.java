@@ -73,6 +73,43 @@ class DeadLetterEndToEndTest {
         assertThat(fixed.get("timeline").size()).as("the acknowledgement, after the damaged history was reset").isEqualTo(1);
     }
 
+    /** A retry goes on past a sequence that fails again: the others are applied, and that one stays parked. */
+    @Test
+    void aRetryGoesOnPastASequenceThatFailsAgain() {
+        String stillBroken = file(register("Vũ Văn Long"));
+        String fixedLater = file(register("Vũ Thị Ngọc"));
+        awaitComplaint(stillBroken, c -> c.get("timeline").size() == 1);
+        awaitComplaint(fixedLater, c -> c.get("timeline").size() == 1);
+        MongoTemplate readModels = system.querySide().getBean(MongoTemplate.class);
+        long parkedBefore = Http.get(system.queryPort(), "/api/operations/processors/complaint-timeline").body()
+                                .get("deadLetters").asLong();
+        for (String complaint : List.of(stillBroken, fixedLater)) { // parked in this order: the broken one first
+            readModels.getCollection("complaint_timeline").updateOne(new Document("_id", complaint),
+                    new Document("$set", new Document("timeline", "damaged")));
+            ok(Http.postJson(system.commandPort(), "/api/complaints/" + complaint + "/acknowledge", "{}", Map.of()));
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                   .until(() -> Http.get(system.queryPort(), "/api/operations/processors/complaint-timeline").body()
+                                    .get("deadLetters").asLong() > parkedBefore + (complaint.equals(stillBroken) ? 0 : 1));
+        }
+
+        readModels.getCollection("complaint_timeline").updateOne(new Document("_id", fixedLater),
+                new Document("$set", new Document("timeline", List.of())));
+        JsonNode retried = Http.postJson(system.queryPort(),
+                "/api/operations/processors/complaint-timeline/dead-letters/retry", "", Map.of()).body();
+        assertThat(retried.get("retried").asInt()).isEqualTo(1);
+        assertThat(retried.get("deadLettersLeft").asLong()).isEqualTo(parkedBefore + 1);
+        assertThat(awaitComplaint(fixedLater, c -> c.get("status").asText().equals("ACKNOWLEDGED")).get("timeline").size())
+                .isEqualTo(1);
+
+        readModels.getCollection("complaint_timeline").updateOne(new Document("_id", stillBroken),
+                new Document("$set", new Document("timeline", List.of())));
+        JsonNode rest = Http.postJson(system.queryPort(),
+                "/api/operations/processors/complaint-timeline/dead-letters/retry", "", Map.of()).body();
+        assertThat(rest.get("retried").asInt()).isEqualTo(1);
+        assertThat(rest.get("deadLettersLeft").asLong()).isEqualTo(parkedBefore);
+        awaitComplaint(stillBroken, c -> c.get("status").asText().equals("ACKNOWLEDGED"));
+    }
+
     /**
      * The monitoring projection's figures are sums over many members, kept exact by applying each event once. A
      * member whose event fails is parked while the others' changes go on into the same dashboards; the retry then
