@@ -66,6 +66,7 @@ public class EmbeddedEventStoreAutoConfiguration {
                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                                  .fetchDelay(properties.fetchDelay().toMillis())
+                                 .cachedEvents(properties.cachedEvents())
                                  .build();
     }
 }
