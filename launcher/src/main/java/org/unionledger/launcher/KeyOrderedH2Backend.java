@@ -47,6 +47,8 @@ import java.util.stream.Stream;
  *       the index on start-up (which it does for any empty index). Going back to the plain backend and forth again
  *       works the same way: whichever finds the other's map drops the maps and rebuilds.</li>
  *   <li><b>Queries pinned to {@code _id}s read only those documents</b> ({@link IdPinnedCollection}).</li>
+ *   <li><b>Documents are stored as BSON</b> ({@link BsonDocumentType}), not Java-serialised. A file written before
+ *       is read as it is; but once this backend has written to a file, the plain backend can no longer read it.</li>
  * </ul>
  */
 final class KeyOrderedH2Backend extends H2Backend {
@@ -93,7 +95,9 @@ final class KeyOrderedH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            return new IdPinnedCollection(this, collectionName, options, store.openMap("databases." + namespace),
+            MVMap<Object, Document> documents = store.openMap("databases." + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            return new IdPinnedCollection(this, collectionName, options, documents,
                     store.openMap("meta." + namespace), cursorRegistry);
         }
 

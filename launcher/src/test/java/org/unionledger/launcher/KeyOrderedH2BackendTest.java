@@ -11,16 +11,24 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.BsonBinarySubType;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -35,16 +43,16 @@ class KeyOrderedH2BackendTest {
     Path dir;
 
     @Test
-    void takesOverAFileThePlainBackendWroteAndHandsItBack() {
+    void takesOverAFileThePlainBackendWrote() {
         Path file = dir.resolve("mongo.mv");
-        // Written by the library's own backend: index maps ordered by serialised bytes.
+        // Written by the library's own backend: index maps ordered by serialised bytes, documents Java-serialised.
         run(file, H2Backend::new, people -> {
             people.createIndex(Indexes.ascending("nationalId"), new IndexOptions().unique(true));
             for (int i = 0; i < 500; i++) {
                 people.insertOne(person(i));
             }
         });
-        // This backend drops those maps and rebuilds its own from the documents.
+        // This backend reads those documents as they are, and drops the index maps and rebuilds its own from them.
         run(file, KeyOrderedH2Backend::new, people -> {
             assertFindsEveryone(people, 500);
             assertUnique(people, 7);
@@ -52,23 +60,75 @@ class KeyOrderedH2BackendTest {
                 people.insertOne(person(i));
             }
             people.deleteOne(Filters.eq("_id", "p-3"));
+            people.updateOne(Filters.eq("_id", "p-8"), new Document("$set", new Document("moved", true)));
         });
         try (MVStore store = MVStore.open(file.toString())) {
             assertThat(store.getMapNames()).anyMatch(name -> name.endsWith("._index__id_" + KeyOrderedH2Backend.INDEX_MAP_SUFFIX))
                                            .noneMatch(name -> name.endsWith("._index__id_"));
         }
-        // Back to the plain backend, which rebuilds its maps, then forth again: no stale entry survives.
-        run(file, H2Backend::new, people -> {
-            assertThat(people.find(Filters.eq("_id", "p-3")).first()).isNull();
-            assertFindsEveryone(people, 600, 3);
-            people.deleteOne(Filters.eq("_id", "p-4"));
-        });
+        // Again: old documents, rewritten ones and new ones all read back, and no stale index entry survives.
         run(file, KeyOrderedH2Backend::new, people -> {
-            assertThat(people.find(Filters.eq("_id", "p-4")).first()).isNull();
-            people.insertOne(person(4)); // would be refused by a stale _id entry
             assertFindsEveryone(people, 600, 3);
+            assertThat(people.find(Filters.eq("_id", "p-8")).first().getBoolean("moved")).isTrue();
+            people.insertOne(person(3)); // would be refused by a stale _id entry
+            assertFindsEveryone(people, 600);
             assertUnique(people, 599);
         });
+    }
+
+    @Test
+    void keepsEveryBsonValueTheDriverSendsAcrossARestart() {
+        Path file = dir.resolve("values.mv");
+        Document rich = new Document("_id", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("name", "Nguyễn Văn An").append("int", 7).append("long", 1L << 40).append("double", 2.5)
+                .append("yes", true).append("nothing", null).append("when", new Date(1_700_000_000_123L))
+                .append("amount", new Decimal128(new BigDecimal("12345.67")))
+                .append("binary", new Binary(new byte[] {1, 2, 3}))
+                .append("uuid", new Binary(BsonBinarySubType.UUID_STANDARD, new byte[16]))
+                .append("stamp", new BsonTimestamp(1_700_000_000, 3))
+                .append("nested", new Document("list", List.of(1, "two", new Document("three", 3L), List.of())));
+        run(file, KeyOrderedH2Backend::new, values -> {
+            values.insertOne(rich);
+            values.insertOne(new Document("_id", 42).append("n", 1));
+        });
+        run(file, KeyOrderedH2Backend::new, values -> {
+            assertThat(values.find(Filters.eq("_id", rich.getObjectId("_id"))).first()).isEqualTo(rich);
+            assertThat(values.find(Filters.eq("_id", 42)).first()).isEqualTo(new Document("_id", 42).append("n", 1));
+        });
+    }
+
+    @Test
+    void storesDocumentsAsBsonAndStillReadsTheOldForm() {
+        BsonDocumentType type = new BsonDocumentType();
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "u-1")
+                .append("pos", 12L).append("currentMembers", 3).append("name", "Đoàn phường")
+                .append("byStatus", new de.bwaldvogel.mongo.bson.Document("ACTIVE", 2).append("SUSPENDED", 1))
+                .append("months", List.of("2026-10", "2026-11")).append("at", java.time.Instant.ofEpochMilli(1_700_000_000_000L));
+
+        ByteBuffer bson = written(type::write, document);
+        assertThat(bson.get(bson.position())).isEqualTo(BsonDocumentType.BSON);
+        assertThat(type.read(bson)).isEqualTo(document);
+        assertThat(bson.remaining()).isZero();
+
+        // As the plain backend wrote it (MVStore's ObjectDataType, Java serialisation): read as before.
+        ByteBuffer old = written((buffer, value) -> new ObjectDataType().write(buffer, value), document);
+        assertThat(old.remaining()).isGreaterThan(written(type::write, document).remaining());
+        assertThat(type.read(old)).isEqualTo(document);
+        assertThat(old.remaining()).isZero();
+
+        // A value BSON has no form for (none comes over the wire) is written the old way rather than failing the writer.
+        de.bwaldvogel.mongo.bson.Document odd = new de.bwaldvogel.mongo.bson.Document("_id", "x").append("f", 1.5f);
+        ByteBuffer fallback = written(type::write, odd);
+        assertThat(fallback.get(fallback.position())).isNotEqualTo(BsonDocumentType.BSON);
+        assertThat(type.read(fallback)).isEqualTo(odd);
+    }
+
+    private static <T> ByteBuffer written(java.util.function.BiConsumer<WriteBuffer, T> write, T value) {
+        WriteBuffer buffer = new WriteBuffer();
+        write.accept(buffer, value);
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+        return written;
     }
 
     @Test
