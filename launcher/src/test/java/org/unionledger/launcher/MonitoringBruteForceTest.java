@@ -24,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * suspensions, transfers, endings, dues, exemptions, complaints through their lifecycle, union moves with back-dated
  * effective months, mergers of grassroots and upper-level unions) is driven through the real HTTP API; then every
  * dashboard and every month of every union's time series must equal what a plain fold over the raw exported events
- * gives. Then the projection is rebuilt from scratch through the operator endpoint and compared again.
+ * gives. Then the projection is rebuilt from scratch through the operator endpoint and compared again, and once more
+ * after four operators have asked for a rebuild at the same moment.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringBruteForceTest {
@@ -94,6 +100,35 @@ class MonitoringBruteForceTest {
         JsonNode status = Http.get(system.queryPort(), "/api/operations/processors/union-monitoring").body();
         assertThat(status.get("replaying").asBoolean()).isFalse();
         assertThat(status.get("lagEvents").asLong()).isZero();
+        compareEverything(Expected.from(exportedEvents()));
+    }
+
+    @Test
+    @Order(3)
+    void resetsSentAtOnceRunOneAfterAnotherAndTheFiguresComeOutTheSame() throws Exception {
+        int operators = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(operators);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < operators; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return Http.postJson(system.queryPort(), "/api/operations/processors/union-monitoring/reset", "", Map.of());
+            }));
+        }
+        go.countDown();
+        try {
+            for (Future<Http.Response> answer : answers) {
+                Http.Response reset = answer.get(60, TimeUnit.SECONDS);
+                assertThat(reset.status()).as(reset.body().toString()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitCaughtUp();
+        JsonNode status = Http.get(system.queryPort(), "/api/operations/processors/union-monitoring").body();
+        assertThat(status.get("running").asBoolean()).isTrue();
+        assertThat(status.get("error").asBoolean()).isFalse();
         compareEverything(Expected.from(exportedEvents()));
     }
 

@@ -34,6 +34,8 @@ import java.util.TreeMap;
 @RequestMapping(path = "/api/operations/processors", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProcessorOperations {
 
+    private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
+
     private final EventProcessingConfiguration processing;
     private final StoredEvents store;
 
@@ -87,9 +89,28 @@ class ProcessorOperations {
                 processor.resetTokens();
             } finally {
                 processor.start(); // also when the reset failed: the processor carries on from where it was
+                awaitSegment(processor);
             }
         }
         return ResponseEntity.accepted().body(one(name));
+    }
+
+    /**
+     * Waits until the restarted processor holds a segment again, for at most {@link #RESTART_WAIT} (another node
+     * may have claimed them all). Axon's {@code start()} returns before its launcher thread has claimed anything, and
+     * a {@code shutDown()} in that window (the next reset) left the processor "running" with no segment and no
+     * thread to claim one: four resets sent at once stalled the projection that way until the next restart.
+     */
+    private static void awaitSegment(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + RESTART_WAIT.toNanos();
+        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     record RetryResult(String name, int retried, long deadLettersLeft) {
