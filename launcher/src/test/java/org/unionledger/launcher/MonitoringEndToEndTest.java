@@ -2,6 +2,8 @@ package org.unionledger.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The monitoring API over HTTP: the live dashboard stream, the lists and their parameter checks. */
+/**
+ * The monitoring API over HTTP: the live dashboard stream, the lists and their parameter checks, and the processor
+ * status of a node that holds no segment.
+ */
 class MonitoringEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -191,6 +197,28 @@ class MonitoringEndToEndTest {
         problem(Http.get(system.queryPort(), "/api/unions/" + union + "/timeseries?from=2025-06&to=2025-01"), "INVALID_RANGE");
         problem(Http.get(system.queryPort(), "/api/unions/" + union + "/complaints?overdue=maybe"), "INVALID_PARAMETER");
         assertThat(Http.get(system.queryPort(), "/api/unions/no-such/dashboard").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aProcessorWhoseSegmentThisNodeDoesNotHoldShowsNoPosition() throws Exception {
+        String path = "/api/operations/processors/union-directory";
+        StreamingEventProcessor processor = system.querySide().getBean(EventProcessingConfiguration.class)
+                .eventProcessor("union-directory", StreamingEventProcessor.class).orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> Http.get(system.queryPort(), path).body().get("segments").asInt() == 1);
+        processor.releaseSegment(0, 60, TimeUnit.SECONDS); // as when another node takes the segment over
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> Http.get(system.queryPort(), path).body().get("segments").asInt() == 0);
+            JsonNode status = Http.get(system.queryPort(), path).body();
+            assertThat(status.get("running").asBoolean()).isTrue();
+            assertThat(status.get("headPosition").asLong()).isPositive();
+            // Not -1, which would read as "before the first event": this node has nothing to report.
+            assertThat(status.has("position")).as(status.toString()).isFalse();
+            assertThat(status.has("lagEvents")).isFalse();
+            assertThat(status.has("lagMillis")).isFalse();
+        } finally {
+            processor.claimSegment(0).get(15, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> Http.get(system.queryPort(), path).body().has("position"));
     }
 
     private static void problem(Http.Response response, String code) {
