@@ -32,9 +32,44 @@ public record DuesSchedule(List<Rate> rates, List<BaseSalary> baseSalaries,
     public record BaseSalary(LocalDate from, long amount) {
     }
 
+    /**
+     * Refuses a table that could not give one answer for every month (an entry without a date or a value, a percentage
+     * outside 0-100, a base salary that is not positive, two entries from the same date): it is configuration, so
+     * the service fails to start with the reason, instead of answering dues commands with server errors later.
+     */
     public DuesSchedule {
         rates = rates == null ? List.of() : List.copyOf(rates);
         baseSalaries = baseSalaries == null ? List.of() : List.copyOf(baseSalaries);
+        for (int i = 0; i < rates.size(); i++) {
+            Rate rate = rates.get(i);
+            require(rate != null && rate.from() != null && rate.percent() != null, "rates[%d] needs a from date and a percent", i);
+            require(isPercentage(rate.percent()), "rates[%d].percent must be between 0 and 100, not %s", i, rate.percent());
+        }
+        for (int i = 0; i < baseSalaries.size(); i++) {
+            BaseSalary base = baseSalaries.get(i);
+            require(base != null && base.from() != null, "base-salaries[%d] needs a from date", i);
+            require(base.amount() > 0, "base-salaries[%d].amount must be positive, not %d", i, base.amount());
+        }
+        requireDistinctDates(rates.stream().map(Rate::from).toList(), "rates");
+        requireDistinctDates(baseSalaries.stream().map(BaseSalary::from).toList(), "base-salaries");
+        require(capPercentOfBaseSalary != null && isPercentage(capPercentOfBaseSalary),
+                "cap-percent-of-base-salary must be between 0 and 100, not %s", capPercentOfBaseSalary);
+    }
+
+    private static boolean isPercentage(BigDecimal value) {
+        return value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0;
+    }
+
+    private static void requireDistinctDates(List<LocalDate> dates, String table) {
+        require(dates.stream().distinct().count() == dates.size(), "unionledger.dues.%s has two entries from the same date: %s",
+                table, dates);
+    }
+
+    private static void require(boolean condition, String reason, Object... arguments) {
+        if (!condition) {
+            String message = String.format(java.util.Locale.ROOT, reason, arguments);
+            throw new IllegalArgumentException(message.startsWith("unionledger.") ? message : "unionledger.dues." + message);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Dues arithmetic at the boundaries, with the table the command side ships (see command-side.yml). */
 class DuesScheduleTest {
@@ -65,5 +66,23 @@ class DuesScheduleTest {
                 List.of(new DuesSchedule.BaseSalary(LocalDate.of(2024, 7, 1), 2_340_000)), BigDecimal.TEN);
         assertThat(extended.expectedAmount(YearMonth.of(2026, 12), 10_000_000)).contains(50_000L);
         assertThat(extended.expectedAmount(YearMonth.of(2027, 1), 10_000_000)).contains(40_000L);
+    }
+
+    @Test
+    void refusesATableThatCannotGiveOneAnswerPerMonth() {
+        List<DuesSchedule.BaseSalary> bases = List.of(new DuesSchedule.BaseSalary(LocalDate.of(2024, 7, 1), 2_340_000));
+        List<DuesSchedule.Rate> rates = List.of(new DuesSchedule.Rate(LocalDate.of(2013, 1, 1), BigDecimal.ONE));
+        assertThatThrownBy(() -> new DuesSchedule(List.of(new DuesSchedule.Rate(null, BigDecimal.ONE)), bases, BigDecimal.TEN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unionledger.dues.rates[0] needs a from date and a percent");
+        assertThatThrownBy(() -> new DuesSchedule(List.of(new DuesSchedule.Rate(LocalDate.of(2013, 1, 1), new BigDecimal("-0.5"))), bases, BigDecimal.TEN))
+                .hasMessage("unionledger.dues.rates[0].percent must be between 0 and 100, not -0.5");
+        assertThatThrownBy(() -> new DuesSchedule(List.of(new DuesSchedule.Rate(LocalDate.of(2013, 1, 1), BigDecimal.ONE),
+                new DuesSchedule.Rate(LocalDate.of(2013, 1, 1), BigDecimal.TEN)), bases, BigDecimal.TEN))
+                .hasMessage("unionledger.dues.rates has two entries from the same date: [2013-01-01, 2013-01-01]");
+        assertThatThrownBy(() -> new DuesSchedule(rates, List.of(new DuesSchedule.BaseSalary(LocalDate.of(2024, 7, 1), 0)), BigDecimal.TEN))
+                .hasMessage("unionledger.dues.base-salaries[0].amount must be positive, not 0");
+        assertThatThrownBy(() -> new DuesSchedule(rates, bases, new BigDecimal("101")))
+                .hasMessage("unionledger.dues.cap-percent-of-base-salary must be between 0 and 100, not 101");
+        assertThat(new DuesSchedule(rates, bases, BigDecimal.TEN).expectedAmount(YearMonth.of(2025, 1), 1_000_000)).contains(10_000L);
     }
 }
