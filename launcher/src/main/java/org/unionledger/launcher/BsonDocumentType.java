@@ -22,8 +22,8 @@ import java.util.Map;
  * <p>
  * Values are tagged, so a data file written before reads as it is: a value in the old form (Java-serialised, tag
  * {@code 19}) is read as before and written as BSON the next time its page is written. A document the codec cannot
- * encode (none that came in over the wire) is written in the old form, since a failure while the background writer
- * stores a page would close the store.
+ * encode (none that came in over the wire), or one too large for it to decode, is written in the old form, since a
+ * failure while the background writer stores or rewrites a page would close the store.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
@@ -33,6 +33,9 @@ final class BsonDocumentType extends BasicDataType<Document> {
     private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
     /** Keeps each thread's scratch buffer from holding on to a once-huge document. */
     private static final int SCRATCH_KEPT = 1 << 20;
+
+    /** The largest BSON document {@link BsonDecoder} reads back: 16 MiB after its 4-byte length. */
+    static final int MAX_READABLE = 16 * 1024 * 1024 + 4;
 
     private final ObjectDataType legacy = new ObjectDataType();
 
@@ -48,6 +51,13 @@ final class BsonDocumentType extends BasicDataType<Document> {
             if (bson.capacity() > SCRATCH_KEPT) {
                 SCRATCH.remove();
             }
+        }
+        if (bson.readableBytes() > MAX_READABLE) {
+            // The library's decoder refuses a document over 16 MiB, though its encoder writes one (updates are not
+            // size-checked): stored as BSON, it could never be read back, and a failed read in the background writer
+            // closes the store.
+            legacy.write(buffer, document);
+            return;
         }
         buffer.put(BSON).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
     }

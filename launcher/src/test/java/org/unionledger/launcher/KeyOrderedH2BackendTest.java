@@ -121,6 +121,13 @@ class KeyOrderedH2BackendTest {
         ByteBuffer fallback = written(type::write, odd);
         assertThat(fallback.get(fallback.position())).isNotEqualTo(BsonDocumentType.BSON);
         assertThat(type.read(fallback)).isEqualTo(odd);
+
+        // Larger than the BSON decoder reads back (updates can grow a document past 16 MiB): the old form too.
+        de.bwaldvogel.mongo.bson.Document huge = new de.bwaldvogel.mongo.bson.Document("_id", "big")
+                .append("text", "x".repeat(BsonDocumentType.MAX_READABLE));
+        ByteBuffer large = written(type::write, huge);
+        assertThat(large.get(large.position())).isNotEqualTo(BsonDocumentType.BSON);
+        assertThat(type.read(large)).isEqualTo(huge);
     }
 
     private static <T> ByteBuffer written(java.util.function.BiConsumer<WriteBuffer, T> write, T value) {
