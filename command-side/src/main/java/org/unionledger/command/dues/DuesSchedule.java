@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +40,9 @@ public record DuesSchedule(List<Rate> rates, List<BaseSalary> baseSalaries,
      * the service fails to start with the reason, instead of answering dues commands with server errors later.
      */
     public DuesSchedule {
-        rates = rates == null ? List.of() : List.copyOf(rates);
-        baseSalaries = baseSalaries == null ? List.of() : List.copyOf(baseSalaries);
+        // Checked before copying: List.copyOf refuses a null entry with no word of which one.
+        rates = rates == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(rates));
+        baseSalaries = baseSalaries == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(baseSalaries));
         for (int i = 0; i < rates.size(); i++) {
             Rate rate = rates.get(i);
             require(rate != null && rate.from() != null && rate.percent() != null, "rates[%d] needs a from date and a percent", i);

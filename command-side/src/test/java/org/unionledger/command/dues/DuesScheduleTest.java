@@ -72,6 +72,8 @@ class DuesScheduleTest {
     void refusesATableThatCannotGiveOneAnswerPerMonth() {
         List<DuesSchedule.BaseSalary> bases = List.of(new DuesSchedule.BaseSalary(LocalDate.of(2024, 7, 1), 2_340_000));
         List<DuesSchedule.Rate> rates = List.of(new DuesSchedule.Rate(LocalDate.of(2013, 1, 1), BigDecimal.ONE));
+        assertThatThrownBy(() -> new DuesSchedule(java.util.Arrays.asList(rates.get(0), null), bases, BigDecimal.TEN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unionledger.dues.rates[1] needs a from date and a percent");
         assertThatThrownBy(() -> new DuesSchedule(List.of(new DuesSchedule.Rate(null, BigDecimal.ONE)), bases, BigDecimal.TEN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("unionledger.dues.rates[0] needs a from date and a percent");
         assertThatThrownBy(() -> new DuesSchedule(List.of(new DuesSchedule.Rate(LocalDate.of(2013, 1, 1), new BigDecimal("-0.5"))), bases, BigDecimal.TEN))
