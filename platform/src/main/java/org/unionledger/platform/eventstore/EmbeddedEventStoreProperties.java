@@ -22,4 +22,11 @@ import java.time.Duration;
 public record EmbeddedEventStoreProperties(@DefaultValue("5ms") Duration fetchDelay,
                                            @DefaultValue("500") int batchSize,
                                            @DefaultValue("1000") int cachedEvents) {
+
+    public EmbeddedEventStoreProperties {
+        if (batchSize < 1 || cachedEvents < batchSize) {
+            throw new IllegalArgumentException("unionledger.event-store.cached-events (" + cachedEvents
+                    + ") must be at least unionledger.event-store.batch-size (" + batchSize + "), which must be positive");
+        }
+    }
 }
