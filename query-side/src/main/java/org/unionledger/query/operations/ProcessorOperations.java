@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Operators' view and levers of the query side's event processors: where each one is against the head (by position
@@ -37,6 +38,7 @@ class ProcessorOperations {
     private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
+    private final Map<String, Object> resetLocks = new ConcurrentHashMap<>();
     private final StoredEvents store;
 
     ProcessorOperations(EventProcessingConfiguration processing, StoredEvents store) {
@@ -83,7 +85,9 @@ class ProcessorOperations {
         if (!processor.supportsReset()) {
             throw new ApiException(HttpStatus.CONFLICT, "RESET_NOT_SUPPORTED", null, "Processor " + name + " cannot be reset");
         }
-        synchronized (this) { // two operators resetting at once must not interleave stop, reset and start
+        // Two operators resetting the same processor at once must not interleave stop, reset and start; resets of
+        // different processors do not wait for each other.
+        synchronized (resetLocks.computeIfAbsent(name, processorName -> new Object())) {
             processor.shutDown();
             try {
                 processor.resetTokens();
