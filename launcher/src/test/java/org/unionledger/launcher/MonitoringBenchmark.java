@@ -273,6 +273,8 @@ class MonitoringBenchmark {
                         seen.putIfAbsent(count, received);
                     }
                 }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable dashboard pushed", e);
             } catch (java.io.IOException closed) {
                 // the stream is closed at the end
             }
